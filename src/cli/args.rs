@@ -1,0 +1,151 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// khulasa (خلاصة, "the gist"): Arabic news to extractive summaries, bilingual
+/// Arabic/English briefings and translator packages.
+///
+/// Inputs are files, directories (walked recursively for .txt), `-` for
+/// standard input, or JSONL records with --jsonl. Exit status: 0 all inputs
+/// done, 1 some inputs failed (each reported), 2 nothing could be done.
+#[derive(Debug, Parser)]
+#[command(name = "khulasa", version, about, long_about, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Bilingual briefing per document plus an index (default input: the bundled seeds).
+    Brief(BriefArgs),
+    /// Split documents into sentences (text, or JSONL with code-point offsets).
+    Split(SplitArgs),
+    /// Extractive summaries (text, or JSONL {id, summary, sentences}).
+    Summarize(SummarizeArgs),
+    /// Glossary hits per document (text, or JSONL with code-point offsets).
+    Terms(TermsArgs),
+}
+
+/// Where documents come from; shared by every command.
+#[derive(Debug, Args, Clone)]
+pub struct InputArgs {
+    /// Files, directories or `-` (standard input).
+    #[arg(value_name = "INPUT")]
+    pub inputs: Vec<String>,
+    /// Read inputs as JSONL records ({"id": …, "text": …} per line).
+    #[arg(long)]
+    pub jsonl: bool,
+    /// JSONL field holding the document id.
+    #[arg(long, default_value = "id", value_name = "NAME")]
+    pub id_field: String,
+    /// JSONL field holding the document text.
+    #[arg(long, default_value = "text", value_name = "NAME")]
+    pub text_field: String,
+    /// Worker threads (default: all cores). Output is identical for any value.
+    #[arg(long, short = 'j', value_name = "N")]
+    pub threads: Option<usize>,
+    /// Print nothing but errors on stderr.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+/// Glossary selection; shared by commands that match terms.
+#[derive(Debug, Args, Clone)]
+pub struct GlossaryArgs {
+    /// Glossary file (TSV: Arabic, English[, header-named columns]); repeatable.
+    /// Replaces the bundled glossary; `default` names the bundled one.
+    #[arg(long = "glossary", short = 'g', value_name = "FILE")]
+    pub glossaries: Vec<String>,
+}
+
+/// Summary length; shared by commands that summarize.
+#[derive(Debug, Args, Clone)]
+pub struct BudgetArgs {
+    /// At most N sentences per summary [default: 4].
+    #[arg(long, value_name = "N", conflicts_with_all = ["words", "ratio"])]
+    pub sentences: Option<usize>,
+    /// At most N words per summary (a JSONL record's budget_words overrides).
+    #[arg(long, value_name = "N", conflicts_with = "ratio")]
+    pub words: Option<usize>,
+    /// This fraction (0-1] of each document's words.
+    #[arg(long, value_name = "R")]
+    pub ratio: Option<f64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BriefFormat {
+    Md,
+    Html,
+    Json,
+    Txt,
+}
+
+#[derive(Debug, Args)]
+pub struct BriefArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub glossary: GlossaryArgs,
+    #[command(flatten)]
+    pub budget: BudgetArgs,
+    /// Output directory (created if missing).
+    #[arg(long, short = 'o', default_value = "briefings", value_name = "DIR")]
+    pub out: PathBuf,
+    /// Output formats, comma-separated.
+    #[arg(long, short = 'f', value_delimiter = ',', default_values = ["md", "html", "json"], value_name = "FORMATS")]
+    pub format: Vec<BriefFormat>,
+    /// Directory of templates overriding the built-in ones (same file names).
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LineFormat {
+    /// Human-readable text.
+    Text,
+    /// One JSON record per document.
+    Jsonl,
+}
+
+#[derive(Debug, Args)]
+pub struct SplitArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output format.
+    #[arg(long, short = 'f', default_value = "text")]
+    pub format: LineFormat,
+    /// Write to FILE instead of standard output (`-`).
+    #[arg(long, short = 'o', default_value = "-", value_name = "FILE")]
+    pub out: String,
+}
+
+#[derive(Debug, Args)]
+pub struct SummarizeArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub budget: BudgetArgs,
+    /// Output format.
+    #[arg(long, short = 'f', default_value = "text")]
+    pub format: LineFormat,
+    /// Write to FILE instead of standard output (`-`).
+    #[arg(long, short = 'o', default_value = "-", value_name = "FILE")]
+    pub out: String,
+}
+
+#[derive(Debug, Args)]
+pub struct TermsArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub glossary: GlossaryArgs,
+    /// Output format.
+    #[arg(long, short = 'f', default_value = "text")]
+    pub format: LineFormat,
+    /// Write to FILE instead of standard output (`-`).
+    #[arg(long, short = 'o', default_value = "-", value_name = "FILE")]
+    pub out: String,
+}

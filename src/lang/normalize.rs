@@ -1,0 +1,167 @@
+//! The lossy matching normalizer (Arabic orthographic folding, digits, case).
+
+use std::borrow::Cow;
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::text::OffsetMap;
+
+/// Normalized text and the map back to the original.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Normalized<'a> {
+    /// The normalized text (borrowed when nothing changed).
+    pub text: Cow<'a, str>,
+    /// Maps byte offsets of `text` to byte offsets of the original.
+    pub map: OffsetMap,
+}
+
+/// True for characters the matching normalizer deletes: Arabic diacritics and
+/// Quranic marks, superscript alef, tatweel and invisible format characters
+/// (soft hyphen, ALM, zero-width and bidi controls, BOM).
+pub fn is_deleted_in_matching(c: char) -> bool {
+    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0610}'..='\u{061A}' | '\u{0670}'
+        | '\u{06D6}'..='\u{06DC}' | '\u{06DF}'..='\u{06E8}' | '\u{06EA}'..='\u{06ED}'
+        | '\u{0640}' | '\u{00AD}' | '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206F}' | '\u{FEFF}')
+}
+
+/// Folds one character for matching, or `None` if it is deleted.
+///
+/// أ إ آ ٱ → ا, ى → ي, ة → ه, ؤ → و, ئ → ي, Arabic-Indic and Persian digits →
+/// ASCII, ASCII upper case → lower case. Other characters are returned as is
+/// (non-ASCII case folding and NFKC are handled by [`normalize`]).
+pub fn fold_char(c: char) -> Option<char> {
+    if is_deleted_in_matching(c) {
+        return None;
+    }
+    Some(match c {
+        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+        'ى' => 'ي',
+        'ة' => 'ه',
+        'ؤ' => 'و',
+        'ئ' => 'ي',
+        '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+        '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+        'A'..='Z' => c.to_ascii_lowercase(),
+        _ => c,
+    })
+}
+
+/// Compatibility characters that NFKC rewrites and that occur in real input:
+/// Arabic presentation forms (left by PDF extraction), Latin ligatures,
+/// full-width forms.
+fn needs_nfkc(c: char) -> bool {
+    matches!(c, '\u{FB00}'..='\u{FB06}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}'
+        | '\u{FF01}'..='\u{FF5E}')
+}
+
+/// Normalizes `text` for matching and scoring.
+///
+/// NFKC for presentation forms and ligatures, deletion of diacritics, tatweel
+/// and invisible format characters, [`fold_char`] on every character, and
+/// lower-casing of non-ASCII letters. The result is idempotent:
+/// `normalize(normalize(t).text) == normalize(t).text`.
+///
+/// ```
+/// let n = khulasa::lang::normalize("وبالرَّقَّةِ");
+/// assert_eq!(n.text, "وبالرقه");
+/// assert_eq!(n.map.to_original(n.text.len()), "وبالرَّقَّةِ".len());
+/// ```
+pub fn normalize(text: &str) -> Normalized<'_> {
+    if text
+        .chars()
+        .all(|c| fold_char(c) == Some(c) && !needs_nfkc(c) && !c.is_uppercase())
+    {
+        return Normalized {
+            text: Cow::Borrowed(text),
+            map: OffsetMap::identity(text.len()),
+        };
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut map = OffsetMap::builder();
+    let mut buf = [0u8; 4];
+    for (pos, c) in text.char_indices() {
+        let orig_len = c.len_utf8();
+        if needs_nfkc(c) {
+            for d in std::iter::once(c).nfkc() {
+                emit_folded(d, pos, orig_len, &mut out, &mut map, &mut buf);
+            }
+        } else {
+            emit_folded(c, pos, orig_len, &mut out, &mut map, &mut buf);
+        }
+    }
+    let norm_len = out.len();
+    Normalized {
+        text: Cow::Owned(out),
+        map: map.finish(norm_len, text.len()),
+    }
+}
+
+fn emit_folded(
+    c: char,
+    pos: usize,
+    orig_len: usize,
+    out: &mut String,
+    map: &mut crate::text::OffsetMapBuilder,
+    buf: &mut [u8; 4],
+) {
+    let Some(f) = fold_char(c) else { return };
+    if f.is_uppercase() {
+        for l in f.to_lowercase() {
+            if let Some(l) = fold_char(l) {
+                map.push(out.len(), l.len_utf8(), pos, orig_len);
+                out.push_str(l.encode_utf8(buf));
+            }
+        }
+    } else {
+        map.push(out.len(), f.len_utf8(), pos, orig_len);
+        out.push(f);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_arabic_orthography() {
+        assert_eq!(
+            normalize("أميركا إسلام آمن ٱلله مستشفى مدينة").text,
+            "اميركا اسلام امن الله مستشفي مدينه"
+        );
+        assert_eq!(normalize("مسؤول مسئول").text, "مسوول مسيول");
+        assert_eq!(normalize("٢٠١٧ ۱۲").text, "2017 12");
+        assert_eq!(normalize("Raqqa ÉTAT").text, "raqqa état");
+    }
+
+    #[test]
+    fn deletes_marks_and_maps_back() {
+        let orig = "الرَّقّـةُ x";
+        let n = normalize(orig);
+        assert_eq!(n.text, "الرقه x");
+        // "الرقه" ends before the space; mapped back it covers the harakat.
+        let end = n.text.find(' ').unwrap_or(0);
+        let o_end = n.map.to_original(end);
+        assert_eq!(&orig[..o_end], "الرَّقّـةُ");
+        assert_eq!(n.map.to_original(end + 1), orig.len() - 1);
+    }
+
+    #[test]
+    fn presentation_forms_and_digits_map_back() {
+        let orig = "ﻻ ١٢٣ ok";
+        let n = normalize(orig);
+        assert_eq!(n.text, "لا 123 ok");
+        let k = n.text.find("ok").unwrap_or(0);
+        assert_eq!(&orig[n.map.to_original(k)..], "ok");
+        let d = n.text.find('2').unwrap_or(0);
+        assert_eq!(&orig[n.map.to_original(d)..n.map.to_original(d + 1)], "٢");
+    }
+
+    #[test]
+    fn idempotent() {
+        for t in ["وبالرَّقَّةِ", "ﻻ ١٢٣ OK", "آمنة"] {
+            let once = normalize(t).text.into_owned();
+            assert_eq!(normalize(&once).text, once);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+//! The whole pipeline behind one immutable, cheaply cloned value.
+
+use std::sync::Arc;
+
+use crate::analyze::{self, Analysis};
+use crate::error::Result;
+use crate::glossary::{Glossary, Matcher, TermHit};
+use crate::score;
+use crate::segment::{self, Sentence, SentenceKind};
+use crate::summarize::{self, Budget, Summary};
+use crate::text::Document;
+
+/// A document run through the pipeline.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// The input document (original text untouched).
+    pub doc: Document,
+    /// Its sentences.
+    pub sentences: Vec<Sentence>,
+    /// Tokens per sentence.
+    pub analysis: Analysis,
+    /// The selected summary sentences.
+    pub summary: Summary,
+    /// Glossary hits over the whole text, in order.
+    pub hits: Vec<TermHit>,
+}
+
+impl Article {
+    /// The title: the first sentence of kind [`SentenceKind::Title`], else the first sentence.
+    pub fn title(&self) -> &str {
+        self.sentences
+            .iter()
+            .find(|s| s.kind == SentenceKind::Title)
+            .or(self.sentences.first())
+            .map_or("", |s| s.span.slice(&self.doc.text))
+    }
+}
+
+struct Inner {
+    glossary: Glossary,
+    matcher: Matcher,
+    budget: Budget,
+}
+
+/// The configured pipeline: immutable, `Send + Sync`, cheap to clone.
+///
+/// ```
+/// let p = khulasa::Pipeline::builder().build().unwrap();
+/// let a = p.process(khulasa::Document::new("x", "عنوان\nقال الرئيس إن الهدنة صامدة. وأضاف أن القافلة وصلت."));
+/// assert!(!a.summary.sentences.is_empty());
+/// ```
+#[derive(Clone)]
+pub struct Pipeline {
+    inner: Arc<Inner>,
+}
+
+impl std::fmt::Debug for Pipeline {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Pipeline")
+            .field("entries", &self.inner.glossary.entries().len())
+            .field("budget", &self.inner.budget)
+            .finish()
+    }
+}
+
+/// Builds a [`Pipeline`].
+#[derive(Debug, Clone, Default)]
+pub struct PipelineBuilder {
+    glossary: Option<Glossary>,
+    budget: Budget,
+}
+
+impl PipelineBuilder {
+    /// Uses `glossary` instead of the bundled one.
+    pub fn glossary(mut self, glossary: Glossary) -> Self {
+        self.glossary = Some(glossary);
+        self
+    }
+
+    /// Sets the summary budget (default: 4 sentences).
+    pub fn budget(mut self, budget: Budget) -> Self {
+        self.budget = budget;
+        self
+    }
+
+    /// Validates the configuration and builds the pipeline.
+    ///
+    /// # Errors
+    /// [`Error::Config`](crate::Error::Config) for an invalid budget.
+    pub fn build(self) -> Result<Pipeline> {
+        match self.budget {
+            Budget::Sentences(0) | Budget::Words(0) => {
+                return Err(crate::Error::Config(
+                    "the summary budget must be at least 1".into(),
+                ))
+            }
+            Budget::Ratio(r) if !(r > 0.0 && r <= 1.0) => {
+                return Err(crate::Error::Config(format!(
+                    "--ratio must be in (0, 1], got {r}"
+                )))
+            }
+            _ => {}
+        }
+        let glossary = self.glossary.unwrap_or_else(Glossary::bundled);
+        let matcher = Matcher::new(&glossary);
+        Ok(Pipeline {
+            inner: Arc::new(Inner {
+                glossary,
+                matcher,
+                budget: self.budget,
+            }),
+        })
+    }
+}
+
+impl Pipeline {
+    /// Starts a builder.
+    pub fn builder() -> PipelineBuilder {
+        PipelineBuilder::default()
+    }
+
+    /// The glossary in use.
+    pub fn glossary(&self) -> &Glossary {
+        &self.inner.glossary
+    }
+
+    /// Runs one document through every stage.
+    pub fn process(&self, doc: Document) -> Article {
+        self.process_with_budget(doc, self.inner.budget)
+    }
+
+    /// Like [`process`](Self::process) with a budget for this document only
+    /// (a JSONL record's `budget_words`).
+    pub fn process_with_budget(&self, doc: Document, budget: Budget) -> Article {
+        let sentences = segment::segment(&doc.text);
+        let analysis = analyze::analyze(&doc.text, &sentences);
+        let scores = score::score(&sentences, &analysis);
+        let summary = summarize::select(&scores, &analysis, budget);
+        let hits = self.inner.matcher.find(&doc.text);
+        Article {
+            doc,
+            sentences,
+            analysis,
+            summary,
+            hits,
+        }
+    }
+}

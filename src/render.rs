@@ -1,0 +1,268 @@
+//! Rendering: serializable view models and the minijinja environment.
+//!
+//! Templates receive a view model and compute nothing. The built-in templates
+//! are embedded; [`Renderer::with_dir`] overrides any of them from disk. Names
+//! end in the output extension plus `.j2`, so HTML templates auto-escape.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use minijinja::{Environment, UndefinedBehavior};
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::glossary::TermType;
+use crate::pipeline::Article;
+use crate::text::spans_to_char_offsets;
+
+/// The built-in templates, by name.
+pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
+    ("brief.md.j2", include_str!("../templates/brief.md.j2")),
+    ("brief.html.j2", include_str!("../templates/brief.html.j2")),
+    ("brief.txt.j2", include_str!("../templates/brief.txt.j2")),
+    ("index.md.j2", include_str!("../templates/index.md.j2")),
+    ("index.html.j2", include_str!("../templates/index.html.j2")),
+];
+
+/// A glossary term as shown next to a sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TermRef {
+    /// Canonical Arabic form.
+    pub ar: String,
+    /// English equivalent.
+    pub en: String,
+}
+
+/// A summary sentence with the English of the terms in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Highlight {
+    /// The sentence, quoted from the original.
+    pub text: String,
+    /// Code-point offsets `[start, end)` into the original text.
+    pub offsets: [usize; 2],
+    /// Glossary terms occurring in the sentence, in order of first occurrence.
+    pub terms: Vec<TermRef>,
+}
+
+/// A row of the key-terms table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TermRow {
+    /// Canonical Arabic form.
+    pub ar: String,
+    /// English equivalent.
+    pub en: String,
+    /// Entry type, if the glossary gives one.
+    #[serde(rename = "type")]
+    pub kind: Option<TermType>,
+    /// Occurrences in the article.
+    pub count: usize,
+}
+
+/// The context of an article briefing (`brief.*.j2`), also its JSON form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BriefView {
+    /// Document id.
+    pub id: String,
+    /// Where it came from.
+    pub source: String,
+    /// The title, quoted from the original.
+    pub title: String,
+    /// Summary sentences, verbatim, in document order.
+    pub summary: Vec<String>,
+    /// The same sentences with offsets and term glosses.
+    pub highlights: Vec<Highlight>,
+    /// Key terms, most frequent first.
+    pub terms: Vec<TermRow>,
+    /// Number of sentences in the article.
+    pub sentence_count: usize,
+    /// The tool that made the briefing.
+    pub generator: String,
+}
+
+impl BriefView {
+    /// Builds the view of a processed article.
+    pub fn new(article: &Article, glossary: &crate::glossary::Glossary) -> BriefView {
+        let text = &article.doc.text;
+        let entries = glossary.entries();
+        let spans: Vec<_> = article
+            .summary
+            .sentences
+            .iter()
+            .filter_map(|&i| article.sentences.get(i))
+            .map(|s| s.span)
+            .collect();
+        let offsets = spans_to_char_offsets(text, &spans);
+        let highlights = spans
+            .iter()
+            .zip(offsets)
+            .map(|(span, offsets)| {
+                let mut terms: Vec<TermRef> = Vec::new();
+                for h in article.hits.iter().filter(|h| span.contains(h.span)) {
+                    if let Some(e) = entries.get(h.entry) {
+                        if !terms.iter().any(|t| t.ar == e.ar) {
+                            terms.push(TermRef {
+                                ar: e.ar.clone(),
+                                en: e.en.clone(),
+                            });
+                        }
+                    }
+                }
+                Highlight {
+                    text: span.slice(text).to_string(),
+                    offsets,
+                    terms,
+                }
+            })
+            .collect::<Vec<_>>();
+        let mut counts: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
+        for (order, h) in article.hits.iter().enumerate() {
+            counts.entry(h.entry).or_insert((0, order)).0 += 1;
+        }
+        let mut rows: Vec<(usize, usize, usize)> = counts
+            .into_iter()
+            .map(|(e, (c, first))| (e, c, first))
+            .collect();
+        rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+        let terms = rows
+            .into_iter()
+            .filter_map(|(e, count, _)| {
+                entries.get(e).map(|e| TermRow {
+                    ar: e.ar.clone(),
+                    en: e.en.clone(),
+                    kind: e.kind,
+                    count,
+                })
+            })
+            .collect();
+        BriefView {
+            id: article.doc.id.clone(),
+            source: article.doc.source.clone(),
+            title: article.title().to_string(),
+            summary: highlights.iter().map(|h| h.text.clone()).collect(),
+            highlights,
+            terms,
+            sentence_count: article.sentences.len(),
+            generator: concat!("khulasa ", env!("CARGO_PKG_VERSION")).to_string(),
+        }
+    }
+}
+
+/// One line of the index of a run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct IndexEntry {
+    /// Document id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Base name of the briefing files (without extension).
+    pub file: String,
+    /// Error message when the document failed.
+    pub error: Option<String>,
+}
+
+/// The context of `index.*.j2`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct IndexView {
+    /// One entry per input document, in input order.
+    pub articles: Vec<IndexEntry>,
+    /// The tool that made the briefing.
+    pub generator: String,
+}
+
+/// Renders view models through minijinja templates.
+#[derive(Debug)]
+pub struct Renderer {
+    env: Environment<'static>,
+}
+
+impl Renderer {
+    /// A renderer with the built-in templates.
+    ///
+    /// # Errors
+    /// [`Error::Template`] if a built-in template fails to parse (a bug).
+    pub fn new() -> Result<Renderer> {
+        let mut env = base_env();
+        for (name, src) in BUILTIN_TEMPLATES {
+            env.add_template(name, src)
+                .map_err(|e| template_error(name, &e))?;
+        }
+        Ok(Renderer { env })
+    }
+
+    /// A renderer whose templates in `dir` (same names as the built-ins)
+    /// replace the built-in ones.
+    ///
+    /// # Errors
+    /// [`Error::Io`] if `dir` cannot be read, [`Error::Template`] naming the
+    /// file and line if a template does not parse.
+    pub fn with_dir(dir: &Path) -> Result<Renderer> {
+        let mut env = base_env();
+        let rd = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+        let mut overrides = BTreeMap::new();
+        for entry in rd {
+            let entry = entry.map_err(|e| Error::io(dir, e))?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.ends_with(".j2") {
+                let src = std::fs::read_to_string(entry.path())
+                    .map_err(|e| Error::io(entry.path(), e))?;
+                overrides.insert(name, src);
+            }
+        }
+        for (name, src) in BUILTIN_TEMPLATES {
+            let src = overrides
+                .remove(*name)
+                .unwrap_or_else(|| (*src).to_string());
+            let shown = dir.join(name).display().to_string();
+            env.add_template_owned(name.to_string(), src)
+                .map_err(|e| template_error(&shown, &e))?;
+        }
+        for (name, src) in overrides {
+            let shown = dir.join(&name).display().to_string();
+            env.add_template_owned(name, src)
+                .map_err(|e| template_error(&shown, &e))?;
+        }
+        Ok(Renderer { env })
+    }
+
+    /// Renders template `name` with `ctx`.
+    ///
+    /// # Errors
+    /// [`Error::Template`] if the template is missing or fails at run time
+    /// (undefined variable, fuel exhausted…).
+    pub fn render<S: Serialize>(&self, name: &str, ctx: &S) -> Result<String> {
+        let tmpl = self
+            .env
+            .get_template(name)
+            .map_err(|e| template_error(name, &e))?;
+        tmpl.render(minijinja::Value::from_serialize(ctx))
+            .map_err(|e| template_error(name, &e))
+    }
+}
+
+fn base_env() -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_fuel(Some(5_000_000));
+    env.set_auto_escape_callback(|name| {
+        let name = name.strip_suffix(".j2").unwrap_or(name);
+        if name.ends_with(".html") || name.ends_with(".htm") || name.ends_with(".xml") {
+            minijinja::AutoEscape::Html
+        } else {
+            minijinja::AutoEscape::None
+        }
+    });
+    env
+}
+
+fn template_error(name: &str, e: &minijinja::Error) -> Error {
+    let mut message = e.to_string();
+    if let Some(line) = e.line() {
+        if !message.contains("line") {
+            message.push_str(&format!(" (line {line})"));
+        }
+    }
+    Error::Template {
+        name: name.to_string(),
+        message,
+    }
+}
