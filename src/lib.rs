@@ -40,6 +40,8 @@
 )]
 
 pub mod analyze;
+#[cfg(feature = "parallel")]
+pub mod batch;
 pub mod error;
 pub mod glossary;
 pub mod input;

@@ -10,7 +10,9 @@ fn khulasa() -> Command {
 }
 
 fn run(cmd: &mut Command) -> Output {
-    cmd.stdin(Stdio::null()).output().expect("the khulasa binary runs")
+    cmd.stdin(Stdio::null())
+        .output()
+        .expect("the khulasa binary runs")
 }
 
 fn seeds_dir() -> PathBuf {
@@ -18,7 +20,11 @@ fn seeds_dir() -> PathBuf {
 }
 
 fn seed_files() -> Vec<PathBuf> {
-    let mut v: Vec<_> = std::fs::read_dir(seeds_dir()).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+    let mut v: Vec<_> = std::fs::read_dir(seeds_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
     v.sort();
     v
 }
@@ -28,25 +34,47 @@ fn brief_without_input_briefs_the_bundled_seeds() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("b");
     let o = run(khulasa().args(["brief", "--quiet", "--out"]).arg(&out));
-    assert!(o.status.success(), "brief failed: {}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        o.status.success(),
+        "brief failed: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     assert!(out.join("index.md").is_file(), "index.md missing");
     for seed in seed_files() {
         let stem = seed.file_stem().unwrap().to_string_lossy().into_owned();
         let text = std::fs::read_to_string(&seed).unwrap();
         for ext in ["md", "html", "json"] {
-            assert!(out.join(format!("{stem}.{ext}")).is_file(), "{stem}.{ext} missing");
+            assert!(
+                out.join(format!("{stem}.{ext}")).is_file(),
+                "{stem}.{ext} missing"
+            );
         }
-        let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(out.join(format!("{stem}.json"))).unwrap()).unwrap();
+        let json: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(out.join(format!("{stem}.json"))).unwrap(),
+        )
+        .unwrap();
         assert_eq!(json["id"], stem.as_str());
-        let summary = json["summary"].as_array().expect("summary is an array of sentences");
-        assert!((3..=5).contains(&summary.len()), "{stem}: summary has {} sentences, want 3-5", summary.len());
+        let summary = json["summary"]
+            .as_array()
+            .expect("summary is an array of sentences");
+        assert!(
+            (3..=5).contains(&summary.len()),
+            "{stem}: summary has {} sentences, want 3-5",
+            summary.len()
+        );
         for s in summary {
             let s = s.as_str().unwrap();
-            assert!(text.contains(s), "{stem}: summary sentence is not verbatim from the article: {s}");
+            assert!(
+                text.contains(s),
+                "{stem}: summary sentence is not verbatim from the article: {s}"
+            );
         }
         let terms = json["terms"].as_array().unwrap();
         for t in terms {
-            assert!(t["ar"].is_string() && t["en"].is_string() && t["count"].as_u64().unwrap() >= 1, "{stem}: bad term row {t}");
+            assert!(
+                t["ar"].is_string() && t["en"].is_string() && t["count"].as_u64().unwrap() >= 1,
+                "{stem}: bad term row {t}"
+            );
         }
     }
 }
@@ -54,11 +82,16 @@ fn brief_without_input_briefs_the_bundled_seeds() {
 #[test]
 fn every_seed_briefing_lists_at_least_eight_terms() {
     let dir = tempfile::tempdir().unwrap();
-    let o = run(khulasa().args(["brief", "--quiet", "--format", "json", "--out"]).arg(dir.path()));
+    let o = run(khulasa()
+        .args(["brief", "--quiet", "--format", "json", "--out"])
+        .arg(dir.path()));
     assert!(o.status.success());
     for seed in seed_files() {
         let stem = seed.file_stem().unwrap().to_string_lossy().into_owned();
-        let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dir.path().join(format!("{stem}.json"))).unwrap()).unwrap();
+        let json: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(dir.path().join(format!("{stem}.json"))).unwrap(),
+        )
+        .unwrap();
         let n = json["terms"].as_array().unwrap().len();
         assert!(n >= 8, "{stem}: only {n} distinct glossary terms; the bundled glossary probably lacks the seed's vocabulary");
     }
@@ -76,14 +109,27 @@ fn bad_inputs_are_reported_and_the_rest_still_briefed() {
     let out = dir.path().join("out");
     let o = run(khulasa().arg("brief").arg(&inp).arg("--out").arg(&out));
     let stderr = String::from_utf8_lossy(&o.stderr);
-    assert_eq!(o.status.code(), Some(1), "partial failure must exit 1; stderr: {stderr}");
-    assert!(stderr.contains("c_latin1.txt"), "the error must name the bad input: {stderr}");
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "partial failure must exit 1; stderr: {stderr}"
+    );
+    assert!(
+        stderr.contains("c_latin1.txt"),
+        "the error must name the bad input: {stderr}"
+    );
     assert!(!stderr.contains("panicked"), "{stderr}");
-    assert!(out.join("d_good.md").is_file(), "the good document must still be briefed");
+    assert!(
+        out.join("d_good.md").is_file(),
+        "the good document must still be briefed"
+    );
     // Empty and blank documents give an (empty) briefing, not an error.
     assert!(out.join("a_empty.md").is_file() && out.join("b_space.md").is_file());
     let index = std::fs::read_to_string(out.join("index.md")).unwrap();
-    assert!(index.contains("c_latin1"), "the index lists the failed input too");
+    assert!(
+        index.contains("c_latin1"),
+        "the index lists the failed input too"
+    );
 }
 
 #[test]
@@ -91,14 +137,23 @@ fn output_is_identical_with_one_or_two_threads() {
     let dir = tempfile::tempdir().unwrap();
     let (a, b) = (dir.path().join("a"), dir.path().join("b"));
     for (out, n) in [(&a, "1"), (&b, "2")] {
-        let o = run(khulasa().args(["brief", "-q", "--threads", n, "--out"]).arg(out));
+        let o = run(khulasa()
+            .args(["brief", "-q", "--threads", n, "--out"])
+            .arg(out));
         assert!(o.status.success());
     }
-    let mut names: Vec<_> = std::fs::read_dir(&a).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let mut names: Vec<_> = std::fs::read_dir(&a)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     names.sort();
     assert!(names.len() >= 16);
     for name in names {
-        assert_eq!(std::fs::read(a.join(&name)).unwrap(), std::fs::read(b.join(&name)).unwrap(), "{name:?} differs between 1 and 2 threads");
+        assert_eq!(
+            std::fs::read(a.join(&name)).unwrap(),
+            std::fs::read(b.join(&name)).unwrap(),
+            "{name:?} differs between 1 and 2 threads"
+        );
     }
 }
 
@@ -107,28 +162,62 @@ fn split_jsonl_gives_code_point_offsets_into_the_original() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in.jsonl");
     let text = "عنوان الخبر\nقال الوزير إن الهدنة صامدة. وأضاف: لا تغيير!";
-    std::fs::write(&input, serde_json::json!({"id": "x1", "text": text}).to_string() + "\n").unwrap();
-    let o = run(khulasa().args(["split", "--jsonl", "--format", "jsonl"]).arg(&input));
+    std::fs::write(
+        &input,
+        serde_json::json!({"id": "x1", "text": text}).to_string() + "\n",
+    )
+    .unwrap();
+    let o = run(khulasa()
+        .args(["split", "--jsonl", "--format", "jsonl"])
+        .arg(&input));
     assert!(o.status.success());
     let rec: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(rec["id"], "x1");
     let chars: Vec<char> = text.chars().collect();
-    let got: Vec<String> = rec["sentences"].as_array().unwrap().iter().map(|p| {
-        let (s, e) = (p[0].as_u64().unwrap() as usize, p[1].as_u64().unwrap() as usize);
-        chars[s..e].iter().collect()
-    }).collect();
-    assert_eq!(got, ["عنوان الخبر", "قال الوزير إن الهدنة صامدة.", "وأضاف: لا تغيير!"]);
+    let got: Vec<String> = rec["sentences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            let (s, e) = (
+                p[0].as_u64().unwrap() as usize,
+                p[1].as_u64().unwrap() as usize,
+            );
+            chars[s..e].iter().collect()
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "عنوان الخبر",
+            "قال الوزير إن الهدنة صامدة.",
+            "وأضاف: لا تغيير!"
+        ]
+    );
     assert_eq!(rec["langs"][0], "ar");
 }
 
 #[test]
 fn stdin_is_read_with_dash() {
-    let mut child = khulasa().args(["split", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    let mut child = khulasa()
+        .args(["split", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
     use std::io::Write;
-    child.stdin.take().unwrap().write_all("جملة أولى. جملة ثانية؟".as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("جملة أولى. جملة ثانية؟".as_bytes())
+        .unwrap();
     let o = child.wait_with_output().unwrap();
     assert!(o.status.success());
-    assert_eq!(String::from_utf8(o.stdout).unwrap(), "جملة أولى.\nجملة ثانية؟\n");
+    assert_eq!(
+        String::from_utf8(o.stdout).unwrap(),
+        "جملة أولى.\nجملة ثانية؟\n"
+    );
 }
 
 #[test]
@@ -146,10 +235,17 @@ fn malformed_template_names_file_and_line() {
     let t = dir.path().join("tpl");
     std::fs::create_dir(&t).unwrap();
     std::fs::write(t.join("brief.md.j2"), "ok\n{% for x in %}\n").unwrap();
-    let o = run(khulasa().args(["brief", "-q", "--templates"]).arg(&t).arg("--out").arg(dir.path().join("o")));
+    let o = run(khulasa()
+        .args(["brief", "-q", "--templates"])
+        .arg(&t)
+        .arg("--out")
+        .arg(dir.path().join("o")));
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr.contains("brief.md.j2") && stderr.contains("line 2"), "{stderr}");
+    assert!(
+        stderr.contains("brief.md.j2") && stderr.contains("line 2"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -158,11 +254,19 @@ fn article_text_is_never_template_code_and_html_is_escaped() {
     let input = dir.path().join("x.txt");
     std::fs::write(&input, "عنوان <script>alert(1)</script>\nقال الوزير {{ 7*7 }} إن الهدنة صامدة في الرقة. وأضاف أن القافلة وصلت <b>اليوم</b>.").unwrap();
     let out = dir.path().join("o");
-    let o = run(khulasa().arg("brief").arg("-q").arg(&input).arg("--out").arg(&out));
+    let o = run(khulasa()
+        .arg("brief")
+        .arg("-q")
+        .arg(&input)
+        .arg("--out")
+        .arg(&out));
     assert!(o.status.success());
     let html = std::fs::read_to_string(out.join("x.html")).unwrap();
     assert!(!html.contains("<script>"), "script tag must be escaped");
     assert!(html.contains("&lt;script&gt;"));
-    assert!(html.contains("{{ 7*7 }}") && !html.contains("49"), "input must not be evaluated");
+    assert!(
+        html.contains("{{ 7*7 }}") && !html.contains("49"),
+        "input must not be evaluated"
+    );
     assert!(html.contains(r#"lang="ar" dir="rtl""#));
 }

@@ -27,6 +27,8 @@ pub enum Command {
     Summarize(SummarizeArgs),
     /// Glossary hits per document (text, or JSONL with code-point offsets).
     Terms(TermsArgs),
+    /// Streaming JSONL records over files, directories and archives (one per document).
+    Batch(crate::batch_cmd::BatchArgs),
 }
 
 /// Where documents come from; shared by every command.

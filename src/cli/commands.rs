@@ -49,6 +49,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Split(a) => split(a),
         Command::Summarize(a) => summarize(a),
         Command::Terms(a) => terms(a),
+        Command::Batch(a) => crate::batch_cmd::run(a),
     }
 }
 
@@ -79,7 +80,7 @@ fn read_records(args: &InputArgs, seeds: bool) -> Vec<Record> {
     input::read_all(&inputs, &opts)
 }
 
-fn thread_pool(args: &InputArgs) -> Result<rayon::ThreadPool> {
+pub(crate) fn thread_pool(args: &InputArgs) -> Result<rayon::ThreadPool> {
     let mut b = rayon::ThreadPoolBuilder::new();
     if let Some(n) = args.threads {
         if n == 0 {
@@ -90,7 +91,7 @@ fn thread_pool(args: &InputArgs) -> Result<rayon::ThreadPool> {
     b.build().context("cannot start worker threads")
 }
 
-fn load_glossary(args: &GlossaryArgs) -> Result<Glossary> {
+pub(crate) fn load_glossary(args: &GlossaryArgs) -> Result<Glossary> {
     if args.glossaries.is_empty() {
         return Ok(Glossary::bundled());
     }
@@ -109,22 +110,13 @@ fn load_glossary(args: &GlossaryArgs) -> Result<Glossary> {
     Ok(g)
 }
 
-fn budget(args: &BudgetArgs) -> Budget {
+pub(crate) fn budget(args: &BudgetArgs) -> Budget {
     match (args.sentences, args.words, args.ratio) {
         (_, Some(w), _) => Budget::Words(w),
         (_, _, Some(r)) => Budget::Ratio(r),
         (Some(n), _, _) => Budget::Sentences(n),
         _ => Budget::default(),
     }
-}
-
-/// A record's own budget (`budget_words` in JSONL) or the run's.
-fn doc_budget(doc: &Document, default: Budget) -> Budget {
-    doc.meta
-        .get("budget_words")
-        .and_then(|v| v.parse::<usize>().ok())
-        .filter(|&w| w > 0)
-        .map_or(default, Budget::Words)
 }
 
 /// Runs the pipeline over all records in parallel, results in input order.
@@ -139,7 +131,7 @@ fn process_all(
             .into_par_iter()
             .map(|r| {
                 r.map(|doc| {
-                    let b = doc_budget(&doc, default);
+                    let b = khulasa::batch::doc_budget(&doc, default);
                     pipeline.process_with_budget(doc, b)
                 })
             })

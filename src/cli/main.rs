@@ -6,6 +6,7 @@
 )]
 
 mod args;
+mod batch_cmd;
 mod commands;
 mod output;
 

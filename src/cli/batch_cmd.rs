@@ -1,0 +1,194 @@
+//! `khulasa batch`: streaming JSONL records over many documents.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{bail, Context, Result};
+use clap::Args;
+use khulasa::batch::{self, BatchRecord};
+use khulasa::input::{self, InputOptions};
+use khulasa::Pipeline;
+
+use crate::args::{BudgetArgs, GlossaryArgs, InputArgs};
+use crate::commands::{budget, load_glossary, thread_pool};
+use crate::output::{safe_file_stem, write_atomic, Sink};
+
+/// Arguments of `khulasa batch`.
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub glossary: GlossaryArgs,
+    #[command(flatten)]
+    pub budget: BudgetArgs,
+    /// Where records go: `-` (standard output, the default), a FILE (JSONL, written
+    /// atomically) or a DIR (existing, or ending in `/`: one NNNNNNN_ID.json per document).
+    #[arg(long, short = 'o', default_value = "-", value_name = "FILE|DIR|-")]
+    pub out: String,
+    /// With a DIR output, skip documents whose record file already exists.
+    #[arg(long)]
+    pub resume: bool,
+    /// Documents in flight at once (bounds memory); default 64 per thread.
+    #[arg(long, value_name = "N")]
+    pub window: Option<usize>,
+}
+
+enum Out {
+    Stream(Sink),
+    Dir(PathBuf),
+}
+
+pub fn run(args: BatchArgs) -> Result<ExitCode> {
+    if args.input.inputs.is_empty() {
+        bail!(
+            "batch needs at least one INPUT (a file, directory, archive or - for standard input)"
+        );
+    }
+    let pool = thread_pool(&args.input)?;
+    let glossary = load_glossary(&args.glossary)?;
+    let default_budget = budget(&args.budget);
+    let pipeline = Pipeline::builder()
+        .glossary(glossary)
+        .budget(default_budget)
+        .build()?;
+    let is_dir = args.out != "-" && (args.out.ends_with('/') || Path::new(&args.out).is_dir());
+    if args.resume && !is_dir {
+        bail!("--resume needs a directory output (--out DIR/)");
+    }
+    let mut out = if is_dir {
+        let dir = PathBuf::from(&args.out);
+        std::fs::create_dir_all(&dir)
+            .with_context(|| format!("cannot create output directory {}", dir.display()))?;
+        Out::Dir(dir)
+    } else {
+        Out::Stream(Sink::open(&args.out)?)
+    };
+    let opts = InputOptions {
+        jsonl: args.input.jsonl,
+        id_field: args.input.id_field.clone(),
+        text_field: args.input.text_field.clone(),
+        ..Default::default()
+    };
+    let records = input::read_all(&args.input.inputs, &opts).into_iter();
+    let window = args.window.unwrap_or(64 * pool.current_num_threads());
+    let progress = Progress::new(!args.input.quiet && std::io::stderr().is_terminal());
+    let started = Instant::now();
+    let (mut total, mut failed, mut skipped, mut bytes) = (0usize, 0usize, 0usize, 0usize);
+    // With --resume, documents whose record exists are turned into a marker
+    // before processing, so they cost nothing.
+    let resume_dir = match (&out, args.resume) {
+        (Out::Dir(d), true) => Some(d.clone()),
+        _ => None,
+    };
+    let filtered = records.enumerate().filter_map(|(i, r)| {
+        let id = match &r {
+            Ok(d) => d.id.clone(),
+            Err(f) => f.id.clone(),
+        };
+        let name = format!("{i:07}_{}.json", safe_file_stem(&id));
+        if let Some(dir) = &resume_dir {
+            if dir.join(&name).exists() {
+                skipped += 1;
+                return None;
+            }
+        }
+        Some((name, r))
+    });
+    let result: Result<()> = pool.install(|| {
+        batch::run(
+            &pipeline,
+            filtered,
+            window,
+            default_budget,
+            |name: String, rec: BatchRecord| -> Result<()> {
+                total += 1;
+                if rec.is_error() {
+                    failed += 1;
+                    if let BatchRecord::Error(f) = &rec {
+                        progress.println(&format!("khulasa: {}: {}", f.source, f.error));
+                    }
+                }
+                if let BatchRecord::Done(d) = &rec {
+                    bytes += d.view.summary.iter().map(String::len).sum::<usize>();
+                }
+                let line = serde_json::to_string(&rec)?;
+                match &mut out {
+                    Out::Stream(s) => {
+                        s.write_all(line.as_bytes())?;
+                        s.write_all(b"\n")?;
+                    }
+                    Out::Dir(dir) => {
+                        write_atomic(&dir.join(name), (line + "\n").as_bytes())?;
+                    }
+                }
+                progress.tick(total, failed);
+                Ok(())
+            },
+        )
+    });
+    result?;
+    if let Out::Stream(s) = out {
+        s.finish()?;
+    }
+    progress.finish();
+    let _ = bytes;
+    if !args.input.quiet {
+        let secs = started.elapsed().as_secs_f64();
+        eprintln!(
+            "khulasa: {total} records ({} ok, {failed} errors){} in {secs:.1}s",
+            total - failed,
+            if skipped > 0 {
+                format!(", {skipped} skipped (already done)")
+            } else {
+                String::new()
+            }
+        );
+    }
+    Ok(if failed == 0 {
+        ExitCode::SUCCESS
+    } else if failed < total + skipped {
+        ExitCode::from(1)
+    } else {
+        ExitCode::from(2)
+    })
+}
+
+/// A progress bar on stderr when it is a terminal; otherwise nothing.
+struct Progress(Option<indicatif::ProgressBar>);
+
+impl Progress {
+    fn new(show: bool) -> Self {
+        if !show {
+            return Progress(None);
+        }
+        let pb = indicatif::ProgressBar::new_spinner();
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{spinner} {pos} documents, {per_sec}, {elapsed} {msg}",
+        ) {
+            pb.set_style(style);
+        }
+        Progress(Some(pb))
+    }
+    fn tick(&self, total: usize, failed: usize) {
+        if let Some(pb) = &self.0 {
+            pb.set_position(total as u64);
+            if failed > 0 {
+                pb.set_message(format!("({failed} errors)"));
+            }
+        }
+    }
+    fn println(&self, msg: &str) {
+        match &self.0 {
+            Some(pb) => pb.suspend(|| eprintln!("{msg}")),
+            None => eprintln!("{msg}"),
+        }
+    }
+    fn finish(&self) {
+        if let Some(pb) = &self.0 {
+            pb.finish_and_clear();
+        }
+    }
+}
