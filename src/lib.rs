@@ -42,6 +42,7 @@
 pub mod analyze;
 #[cfg(feature = "parallel")]
 pub mod batch;
+pub mod digest;
 pub mod error;
 pub mod glossary;
 pub mod input;

@@ -29,6 +29,8 @@ pub enum Command {
     Terms(TermsArgs),
     /// Streaming JSONL records over files, directories and archives (one per document).
     Batch(crate::batch_cmd::BatchArgs),
+    /// List the built-in templates or dump them to a directory to customize.
+    Templates(crate::templates_cmd::TemplatesArgs),
 }
 
 /// Where documents come from; shared by every command.

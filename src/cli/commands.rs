@@ -50,6 +50,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Summarize(a) => summarize(a),
         Command::Terms(a) => terms(a),
         Command::Batch(a) => crate::batch_cmd::run(a),
+        Command::Templates(a) => crate::templates_cmd::run(a),
     }
 }
 

@@ -9,6 +9,7 @@ mod args;
 mod batch_cmd;
 mod commands;
 mod output;
+mod templates_cmd;
 
 use std::process::ExitCode;
 
