@@ -1,6 +1,6 @@
 //! Story clustering of the digest.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::needless_range_loop)]
 
 use std::path::Path;
 
