@@ -95,7 +95,8 @@ pub fn run(args: BatchArgs) -> Result<ExitCode> {
                 return None;
             }
         }
-        Some((name, r))
+        let len = r.as_ref().map_or(0, |d| d.text.len());
+        Some(((name, len), r))
     });
     let result: Result<()> = pool.install(|| {
         batch::run(
@@ -103,7 +104,8 @@ pub fn run(args: BatchArgs) -> Result<ExitCode> {
             filtered,
             window,
             default_budget,
-            |name: String, rec: BatchRecord| -> Result<()> {
+            |(name, len): (String, usize), rec: BatchRecord| -> Result<()> {
+            bytes += len;
                 total += 1;
                 if rec.is_error() {
                     failed += 1;
@@ -134,7 +136,6 @@ pub fn run(args: BatchArgs) -> Result<ExitCode> {
         s.finish()?;
     }
     progress.finish();
-    let _ = bytes;
     if !args.input.quiet {
         let secs = started.elapsed().as_secs_f64();
         eprintln!(
