@@ -1,6 +1,11 @@
 //! Story clustering of the digest.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::needless_range_loop)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::needless_range_loop
+)]
 
 use std::path::Path;
 
@@ -66,19 +71,38 @@ fn unrelated_articles_never_join_the_seed_story_and_related_ones_do() {
     let arts: Vec<_> = docs.into_iter().map(|d| p.process(d)).collect();
     let stories = digest::cluster(&arts, digest::DEFAULT_THRESHOLD);
     let seed_story = stories.iter().find(|s| s.articles.contains(&0)).unwrap();
-    let show: Vec<Vec<&str>> = stories.iter().map(|s| s.articles.iter().map(|&i| names[i].as_str()).collect()).collect();
+    let show: Vec<Vec<&str>> = stories
+        .iter()
+        .map(|s| s.articles.iter().map(|&i| names[i].as_str()).collect())
+        .collect();
     for i in 0..n_seeds {
-        assert!(seed_story.articles.contains(&i), "seed {} left the story: {show:?}", names[i]);
+        assert!(
+            seed_story.articles.contains(&i),
+            "seed {} left the story: {show:?}",
+            names[i]
+        );
     }
     for i in n_seeds..n_seeds + n_unrelated {
-        assert!(!seed_story.articles.contains(&i), "unrelated {} joined the seed story: {show:?}", names[i]);
+        assert!(
+            !seed_story.articles.contains(&i),
+            "unrelated {} joined the seed story: {show:?}",
+            names[i]
+        );
     }
     for i in n_seeds + n_unrelated..arts.len() {
-        assert!(seed_story.articles.contains(&i), "related {} did not join the seed story: {show:?}", names[i]);
+        assert!(
+            seed_story.articles.contains(&i),
+            "related {} did not join the seed story: {show:?}",
+            names[i]
+        );
     }
     // The unrelated articles are about ten different things: none merges with another.
     for s in &stories {
-        let u = s.articles.iter().filter(|&&i| (n_seeds..n_seeds + n_unrelated).contains(&i)).count();
+        let u = s
+            .articles
+            .iter()
+            .filter(|&&i| (n_seeds..n_seeds + n_unrelated).contains(&i))
+            .count();
         assert!(u <= 1, "unrelated articles merged into one story: {show:?}");
     }
 }

@@ -105,16 +105,13 @@ pub fn run(args: BatchArgs) -> Result<ExitCode> {
             window,
             default_budget,
             |(name, len): (String, usize), rec: BatchRecord| -> Result<()> {
-            bytes += len;
+                bytes += len;
                 total += 1;
                 if rec.is_error() {
                     failed += 1;
                     if let BatchRecord::Error(f) = &rec {
                         progress.println(&format!("khulasa: {}: {}", f.source, f.error));
                     }
-                }
-                if let BatchRecord::Done(d) = &rec {
-                    bytes += d.view.summary.iter().map(String::len).sum::<usize>();
                 }
                 let line = serde_json::to_string(&rec)?;
                 match &mut out {
@@ -139,13 +136,15 @@ pub fn run(args: BatchArgs) -> Result<ExitCode> {
     if !args.input.quiet {
         let secs = started.elapsed().as_secs_f64();
         eprintln!(
-            "khulasa: {total} records ({} ok, {failed} errors){} in {secs:.1}s",
+            "khulasa: {total} records ({} ok, {failed} errors){}, {:.1} MB of text in {secs:.1}s ({:.1} MB/s)",
             total - failed,
             if skipped > 0 {
                 format!(", {skipped} skipped (already done)")
             } else {
                 String::new()
-            }
+            },
+            bytes as f64 / 1e6,
+            bytes as f64 / 1e6 / secs.max(1e-9)
         );
     }
     Ok(if failed == 0 {
