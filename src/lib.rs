@@ -41,9 +41,11 @@
 
 pub mod analyze;
 pub mod error;
+pub mod facts;
 pub mod glossary;
 pub mod input;
 pub mod lang;
+pub mod meta;
 pub mod pipeline;
 pub mod render;
 pub mod score;
