@@ -100,6 +100,8 @@ const WORDS: &[(&str, W)] = &[
     ("مايتان", W::Hundred(200.0)),
     ("مايتين", W::Hundred(200.0)),
     ("ميتي", W::Hundred(200.0)),
+    ("ميتا", W::Hundred(200.0)),
+    ("مايتا", W::Hundred(200.0)),
     ("مايتي", W::Hundred(200.0)),
     ("ثلاثميه", W::Hundred(300.0)),
     ("ثلاثمايه", W::Hundred(300.0)),
@@ -180,10 +182,52 @@ const ID_CUES: &[&str] = &[
 
 /// Words that cannot be a counted noun.
 const NOT_UNITS: &[&str] = &[
-    "في", "علي", "الي", "عن", "من", "و", "او", "ان", "انه", "التي", "الذي", "الذين", "هو", "هي",
-    "قد", "كان", "كانت", "مع", "ثم", "بل", "لا", "لم", "لن", "ما", "حتي", "منذ", "بعد", "قبل",
-    "عند", "هذا", "هذه", "هذه", "ذلك", "تلك", "اي", "كل", "بين", "ضد", "نحو", "حوالي", "اكثر",
-    "اقل", "فقط", "تقريبا", "م", "ه",
+    "في",
+    "علي",
+    "الي",
+    "عن",
+    "من",
+    "و",
+    "او",
+    "ان",
+    "انه",
+    "التي",
+    "الذي",
+    "الذين",
+    "هو",
+    "هي",
+    "قد",
+    "كان",
+    "كانت",
+    "مع",
+    "ثم",
+    "بل",
+    "لا",
+    "لم",
+    "لن",
+    "ما",
+    "حتي",
+    "منذ",
+    "بعد",
+    "قبل",
+    "عند",
+    "هذا",
+    "هذه",
+    "هذه",
+    "ذلك",
+    "تلك",
+    "اي",
+    "كل",
+    "بين",
+    "ضد",
+    "نحو",
+    "حوالي",
+    "اكثر",
+    "اقل",
+    "فقط",
+    "تقريبا",
+    "م",
+    "ه",
 ];
 
 /// Percent words (normalized), one or two tokens.
@@ -312,7 +356,11 @@ pub fn figures(text: &str, sentences: &[Sentence]) -> Vec<Figure> {
     let _ = sentences;
     let tk = tokens::tokenize(text);
     let dates = date::scan(&tk);
-    let in_date = |s: Span| dates.iter().any(|d| d.span.start < s.end && s.start < d.span.end);
+    let in_date = |s: Span| {
+        dates
+            .iter()
+            .any(|d| d.span.start < s.end && s.start < d.span.end)
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < tk.toks.len() {
@@ -353,12 +401,9 @@ pub fn figures(text: &str, sentences: &[Sentence]) -> Vec<Figure> {
                     continue;
                 }
                 let mut v = v;
-                match word_at(&tk, j, false) {
-                    Some((W::Mult(m) | W::Plural(m), false)) => {
-                        v *= m;
-                        j += 1;
-                    }
-                    _ => {}
+                if let Some((W::Mult(m) | W::Plural(m), false)) = word_at(&tk, j, false) {
+                    v *= m;
+                    j += 1;
                 }
                 Some((v, j, false))
             }
@@ -374,12 +419,21 @@ pub fn figures(text: &str, sentences: &[Sentence]) -> Vec<Figure> {
             }
             Kind::Punct(_) => None,
         };
-        let Some((value, j, _)) = parsed else {
+        let Some((value, j, is_words)) = parsed else {
             i += 1;
             continue;
         };
         if let Some((unit_span, end)) = unit_at(&tk, j) {
-            let span = Span::new(tok.orig.start, unit_span.end);
+            // A clitic glued to the first number word (ومليون، بخمسين) is
+            // not part of the figure.
+            let mut start = tok.orig.start;
+            if is_words && lookup(tk.text(i)).is_none() {
+                start += text
+                    .get(start..)
+                    .and_then(|s| s.chars().next())
+                    .map_or(0, char::len_utf8);
+            }
+            let span = Span::new(start, unit_span.end);
             if !in_date(span) {
                 out.push(Figure {
                     span,
@@ -403,7 +457,11 @@ fn unit_at(tk: &Tokens<'_>, j: usize) -> Option<(Span, usize)> {
         return Some((tk.orig_span(j, j + 1), j + 1));
     }
     for words in PERCENT_WORDS {
-        if words.iter().enumerate().all(|(k, w)| tk.is_word_in(j + k, &[w])) {
+        if words
+            .iter()
+            .enumerate()
+            .all(|(k, w)| tk.is_word_in(j + k, &[w]))
+        {
             let end = j + words.len();
             return Some((tk.orig_span(j, end), end));
         }

@@ -158,7 +158,10 @@ pub(crate) fn find(text: &str, lines: &[Line], title_line: Option<usize>) -> Vec
             }
             // Keep a headline glued to the bar out of the boilerplate.
             let start = match line.prefix {
-                Some(_) => line.fields.first().map_or(line.span.start, |f| f.label.start),
+                Some(_) => line
+                    .fields
+                    .first()
+                    .map_or(line.span.start, |f| f.label.start),
                 None => line.span.start,
             };
             out.push(Span::new(start, line.span.end));

@@ -200,8 +200,28 @@ const ERA_HIJRI: &[&str] = &["ه", "هجري", "هجريه", "للهجره"];
 
 /// Words after which a bare four-digit number is a year.
 const YEAR_CUES: &[&str] = &[
-    "عام", "العام", "لعام", "بعام", "وعام", "والعام", "للعام", "سنه", "السنه", "لسنه", "منتصف",
-    "اواخر", "اوايل", "مطلع", "بدايه", "نهايه", "اواسط", "خريف", "ربيع", "صيف", "شتاء", "عامي",
+    "عام",
+    "العام",
+    "لعام",
+    "بعام",
+    "وعام",
+    "والعام",
+    "للعام",
+    "سنه",
+    "السنه",
+    "لسنه",
+    "منتصف",
+    "اواخر",
+    "اوايل",
+    "مطلع",
+    "بدايه",
+    "نهايه",
+    "اواسط",
+    "خريف",
+    "ربيع",
+    "صيف",
+    "شتاء",
+    "عامي",
 ];
 
 /// Weaker cues: the year must not be followed by a word (`منذ 2014،`).
@@ -498,10 +518,13 @@ fn year_at(tk: &Tokens<'_>, i: usize) -> Option<(DateMatch, usize)> {
     } else if weak && tk.kind(end) == Some(Kind::Word) {
         return None;
     }
-    if tk.is_punct(end, '.') || tk.is_punct(end, ',') || tk.is_punct(end, '٫') {
-        if tk.glued(end) && tk.kind(end + 1) == Some(Kind::Num) && tk.glued(end + 1) {
-            return None;
-        }
+    // A decimal number (2014.5) is not a year.
+    if (tk.is_punct(end, '.') || tk.is_punct(end, ',') || tk.is_punct(end, '٫'))
+        && tk.glued(end)
+        && tk.kind(end + 1) == Some(Kind::Num)
+        && tk.glued(end + 1)
+    {
+        return None;
     }
     let m = DateMatch {
         span: tk.orig_span(j, end),
@@ -597,7 +620,11 @@ mod tests {
             .chain(YEAR_CUES.iter().copied())
             .chain(WEAK_YEAR_CUES.iter().copied());
         for w in all {
-            assert_eq!(crate::lang::normalize(w).text, w, "table entry not normalized");
+            assert_eq!(
+                crate::lang::normalize(w).text,
+                w,
+                "table entry not normalized"
+            );
         }
     }
 }

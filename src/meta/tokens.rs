@@ -175,7 +175,19 @@ mod tests {
         let texts: Vec<&str> = tk.toks.iter().map(|x| x.orig.slice(t)).collect();
         assert_eq!(
             texts,
-            vec!["في", "١٦", "/", "٩", "/", "٢٠١٧", "م", "قُتِلَ", "250", "مقاتلاً", "."]
+            vec![
+                "في",
+                "١٦",
+                "/",
+                "٩",
+                "/",
+                "٢٠١٧",
+                "م",
+                "قُتِلَ",
+                "250",
+                "مقاتلاً",
+                "."
+            ]
         );
         assert_eq!(tk.text(5), "2017");
         assert!(tk.glued(6));
