@@ -127,6 +127,10 @@ fn not_figures() {
     assert!(figs("التقرير الاستراتيجي العدد 42").is_empty());
     assert!(figs("صدر القرار رقم 2254 أمس.").is_empty());
     assert!(figs("بلغ عدد القتلى 20.").is_empty());
+    assert!(figs("صدرت سبعة قرارات منذ 2006 تتضمن عقوبات.")
+        .iter()
+        .all(|f| f.1 != 2006.0));
+    assert!(figs("قتل اثنان منهم.").is_empty());
     // «أحد» alone is «one of», not a count.
     assert!(figs("كان أحد عوامله الحصار.").is_empty());
     // Vague plurals without a count.

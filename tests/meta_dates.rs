@@ -166,6 +166,24 @@ fn mention_spans_quote_the_text() {
 }
 
 #[test]
+fn joined_years() {
+    let text = "بين عامي 2012 و2014 ثم من 2013 وحتى 2017، وفي 2000 موقع.";
+    let got: Vec<(&str, String)> = facts::dates(text, &segment::segment(text))
+        .into_iter()
+        .map(|d| (d.span.slice(text), d.iso))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("2012", "2012".to_string()),
+            ("2014", "2014".to_string()),
+            ("2013", "2013".to_string()),
+            ("2017", "2017".to_string()),
+        ]
+    );
+}
+
+#[test]
 fn never_panics_on_odd_input() {
     for s in [
         "31",

@@ -182,6 +182,31 @@ const ID_CUES: &[&str] = &[
 
 /// Words that cannot be a counted noun.
 const NOT_UNITS: &[&str] = &[
+    "تم",
+    "وذلك",
+    "ونصف",
+    "وحتي",
+    "معظمهم",
+    "عدد",
+    "منها",
+    "منهم",
+    "منهن",
+    "منه",
+    "عنها",
+    "عنهم",
+    "لها",
+    "له",
+    "لهم",
+    "بها",
+    "به",
+    "بهم",
+    "فيها",
+    "فيه",
+    "عليها",
+    "عليه",
+    "عليهم",
+    "اخري",
+    "اخر",
     "في",
     "علي",
     "الي",
@@ -228,6 +253,23 @@ const NOT_UNITS: &[&str] = &[
     "تقريبا",
     "م",
     "ه",
+];
+
+/// Prepositions after which a bare four-digit number in 1900–2100 is a year
+/// (`منذ 2006 تتضمن…`, `في 2015 بلغ…`), not a count.
+const YEAR_PREPS: &[&str] = &[
+    "في",
+    "وفي",
+    "منذ",
+    "ومنذ",
+    "حتي",
+    "وحتي",
+    "قبل",
+    "بعد",
+    "خلال",
+    "لعام",
+    "عام",
+    "العام",
 ];
 
 /// Percent words (normalized), one or two tokens.
@@ -400,6 +442,25 @@ pub fn figures(text: &str, sentences: &[Sentence]) -> Vec<Figure> {
                     i = j.max(i + 1);
                     continue;
                 }
+                let year_like = j == i + 1
+                    && tk.digits(i) == 4
+                    && (1900.0..=2100.0).contains(&v)
+                    && i.checked_sub(1)
+                        .is_some_and(|p| tk.is_word_in(p, YEAR_PREPS));
+                if year_like {
+                    i += 1;
+                    continue;
+                }
+                // A year-like number followed by «و…» is a year in running
+                // text (`وقعتها طهران 1968 وصادقت`), not a count.
+                if j == i + 1
+                    && tk.digits(i) == 4
+                    && (1900.0..=2100.0).contains(&v)
+                    && tk.text(j).starts_with('و')
+                {
+                    i += 1;
+                    continue;
+                }
                 let mut v = v;
                 if let Some((W::Mult(m) | W::Plural(m), false)) = word_at(&tk, j, false) {
                     v *= m;
@@ -494,6 +555,7 @@ mod tests {
             .chain(ORDINALS.iter().copied())
             .chain(ID_CUES.iter().copied())
             .chain(NOT_UNITS.iter().copied())
+            .chain(YEAR_PREPS.iter().copied())
             .chain(PERCENT_WORDS.iter().flat_map(|p| p.iter().copied()));
         for w in all {
             assert_eq!(lang::normalize(w).text, w, "table entry not normalized");

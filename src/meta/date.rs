@@ -222,10 +222,12 @@ const YEAR_CUES: &[&str] = &[
     "صيف",
     "شتاء",
     "عامي",
+    "منذ",
+    "ومنذ",
 ];
 
 /// Weaker cues: the year must not be followed by a word (`منذ 2014،`).
-const WEAK_YEAR_CUES: &[&str] = &["منذ", "حتي", "قبل", "بعد", "خلال", "في", "وفي"];
+const WEAK_YEAR_CUES: &[&str] = &["من", "حتي", "وحتي", "الي", "قبل", "بعد", "خلال", "في", "وفي"];
 
 /// Matches a month name starting at token `i`: (calendar, month, tokens used).
 fn month_at(tk: &Tokens<'_>, i: usize) -> Option<(Calendar, u32, usize)> {
@@ -515,7 +517,10 @@ fn year_at(tk: &Tokens<'_>, i: usize) -> Option<(DateMatch, usize)> {
     let mut end = j + 1;
     if tk.is_word_in(end, ERA_GREG) {
         end += 1;
-    } else if weak && tk.kind(end) == Some(Kind::Word) {
+    } else if weak
+        && tk.kind(end) == Some(Kind::Word)
+        && !tk.is_word_in(end, &["و", "وحتي", "حتي", "الي", "والي"])
+    {
         return None;
     }
     // A decimal number (2014.5) is not a year.
@@ -569,6 +574,40 @@ fn year_era_at(tk: &Tokens<'_>, i: usize) -> Option<(DateMatch, usize)> {
     Some((m, i + 2))
 }
 
+/// A second year joined to a year just found: `عامي 2012 و2014`,
+/// `من 2013 وحتى 2017`, `2015-2016`.
+fn next_year_at(tk: &Tokens<'_>, i: usize) -> Option<(DateMatch, usize)> {
+    let j = if tk.is_word_in(i, &["و", "وحتي", "حتي", "الي", "والي"])
+        || tk.is_punct(i, '-')
+        || tk.is_punct(i, '–')
+    {
+        i + 1
+    } else {
+        return None;
+    };
+    if tk.digits(j) != 4 || (tk.glued(j + 1) && tk.kind(j + 1) == Some(Kind::Num)) {
+        return None;
+    }
+    let y = tk.num(j).and_then(|y| i32::try_from(y).ok())?;
+    if !(1800..=2100).contains(&y) {
+        return None;
+    }
+    let mut end = j + 1;
+    if tk.is_word_in(end, ERA_GREG) {
+        end += 1;
+    }
+    let m = DateMatch {
+        span: tk.orig_span(j, end),
+        form: Form::Year,
+        calendar: Calendar::Gregorian,
+        day: None,
+        month: 0,
+        year: Some(y),
+        date: None,
+    };
+    Some((m, end))
+}
+
 /// Finds every date expression in a tokenized text, left to right, without
 /// overlaps.
 pub(crate) fn scan(tk: &Tokens<'_>) -> Vec<DateMatch> {
@@ -581,8 +620,15 @@ pub(crate) fn scan(tk: &Tokens<'_>) -> Vec<DateMatch> {
             .or_else(|| year_era_at(tk, i));
         match found {
             Some((m, next)) if next > i => {
+                let had_year = m.year.is_some();
                 out.push(m);
                 i = next;
+                if had_year {
+                    while let Some((m2, n2)) = next_year_at(tk, i) {
+                        out.push(m2);
+                        i = n2;
+                    }
+                }
             }
             _ => i += 1,
         }

@@ -327,11 +327,31 @@ pub(crate) fn title(text: &str, lines: &[Line]) -> Option<(usize, Span)> {
     if idx >= HEADER_LINES {
         return None;
     }
-    let s = first.span.slice(text);
-    if first.words == 0 || first.words > 25 || s.contains(". ") || s.ends_with('.') {
+    if !looks_like_headline(first.span.slice(text), first.words) {
         return None;
     }
     Some((idx, trim_title(text, first.span)))
+}
+
+/// Headlines are short and do not end in a full stop; «..» inside them is
+/// headline style, not a sentence end.
+fn looks_like_headline(s: &str, words: usize) -> bool {
+    let single_stops = s
+        .char_indices()
+        .filter(|&(i, c)| {
+            c == '.'
+                && !s.get(..i).is_some_and(|b| b.ends_with('.'))
+                && !s.get(i + 1..).is_some_and(|a| a.starts_with('.'))
+                && !s
+                    .get(..i)
+                    .is_some_and(|b| b.ends_with(|p: char| p.is_ascii_digit()))
+        })
+        .count();
+    let ends_with_stop = s.ends_with('.') && !s.ends_with("..");
+    words > 0
+        && words <= 25
+        && single_stops <= usize::from(ends_with_stop)
+        && !(ends_with_stop && words > 12)
 }
 
 fn ends_sentence(s: &str) -> bool {
