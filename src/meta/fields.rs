@@ -1,0 +1,385 @@
+//! Lines, labelled fields (`الكاتب : …`, `التاريخ : …`, `المصدر : …`) and
+//! the title.
+//!
+//! Everything here works on the text's lines, not on the splitter's output:
+//! a metadata bar glued to the headline (`عنوان الكاتب : … التاريخ : …`) is
+//! found inside the line by its field labels.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::date::{self, Form};
+use crate::lang;
+use crate::text::Span;
+
+/// What a field label announces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Field {
+    /// The writer (`الكاتب`, `بقلم`, `كتب`).
+    Author,
+    /// Who prepared the piece (`إعداد`, `تحرير`): an author of lower rank.
+    Credit,
+    /// The publication date (`التاريخ`, `تاريخ النشر`, `نشر في`).
+    Date,
+    /// The source (`المصدر`).
+    Source,
+    /// A counter (`المشاهدات`, `عدد القراءات`, `التعليقات`).
+    Counter,
+    /// The heading of a list of sources or references (`المصادر:`).
+    Sources,
+}
+
+/// Labels in normalized form, longest first within a family.
+const LABELS: &[(&str, Field)] = &[
+    ("كاتب المقال", Field::Author),
+    ("الكاتبه", Field::Author),
+    ("الكاتب", Field::Author),
+    ("بقلم", Field::Author),
+    ("كتبه", Field::Author),
+    ("كتب", Field::Author),
+    ("المولف", Field::Author),
+    ("اعداد", Field::Credit),
+    ("تحرير", Field::Credit),
+    ("ترجمه", Field::Credit),
+    ("تاريخ النشر", Field::Date),
+    ("نشر بتاريخ", Field::Date),
+    ("نشر في", Field::Date),
+    ("التاريخ", Field::Date),
+    ("بتاريخ", Field::Date),
+    ("تاريخ", Field::Date),
+    ("اخر تحديث", Field::Date),
+    ("المصدر", Field::Source),
+    ("مصدر الخبر", Field::Source),
+    ("عدد المشاهدات", Field::Counter),
+    ("المشاهدات", Field::Counter),
+    ("مشاهدات", Field::Counter),
+    ("عدد القراءات", Field::Counter),
+    ("القراءات", Field::Counter),
+    ("الزيارات", Field::Counter),
+    ("عدد التعليقات", Field::Counter),
+    ("التعليقات", Field::Counter),
+    ("المصادر والمراجع", Field::Sources),
+    ("المصادر", Field::Sources),
+    ("المراجع", Field::Sources),
+];
+
+fn label_re() -> Option<&'static Regex> {
+    static RE: OnceLock<Option<Regex>> = OnceLock::new();
+    RE.get_or_init(|| {
+        let alts: Vec<String> = LABELS.iter().map(|(l, _)| regex::escape(l)).collect();
+        // A label is a whole word sequence followed by a colon.
+        let pat = format!(r"(?:^|[\s\-|،,.()])({})\s*[:：]", alts.join("|"));
+        Regex::new(&pat).ok()
+    })
+    .as_ref()
+}
+
+/// One labelled field inside a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct FieldHit {
+    /// What the label announces.
+    pub field: Field,
+    /// Span of the label (original text).
+    pub label: Span,
+    /// Span of the value (original text, trimmed, trailing punctuation
+    /// removed); empty when the label has no value.
+    pub value: Span,
+}
+
+/// One line of the text with what was found in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Line {
+    /// Span of the line, trimmed of white space.
+    pub span: Span,
+    /// Normalized text of the trimmed line, inner white space collapsed.
+    pub norm: String,
+    /// Number of words.
+    pub words: usize,
+    /// Labelled fields, when the line is a field line.
+    pub fields: Vec<FieldHit>,
+    /// Text before the first label when a metadata bar is glued to it (the
+    /// headline in `عنوان الكاتب : … التاريخ : …`).
+    pub prefix: Option<Span>,
+    /// A publication-date candidate written outside a labelled field (a date
+    /// that opens a field line, or a line that is only a date).
+    pub bare_date: Option<(Span, date::Date)>,
+}
+
+impl Line {
+    /// True for a line made of labelled fields (or a date line).
+    pub fn is_meta(&self) -> bool {
+        !self.fields.is_empty() || self.bare_date.is_some()
+    }
+}
+
+/// Strips trailing punctuation and white space from a span of `text`.
+pub(crate) fn trim_value(text: &str, span: Span) -> Span {
+    let s = span.slice(text);
+    let t = s.trim_start();
+    let start = span.start + (s.len() - t.len());
+    let t = t.trim_end_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '.' | '،' | ',' | ':' | '؛' | ';' | '-' | '–' | '—' | '|' | '/' | '_' | '•'
+            )
+    });
+    Span::new(start, start + t.len())
+}
+
+/// Counts words (runs of letters or digits).
+pub(crate) fn count_words(s: &str) -> usize {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .count()
+}
+
+/// True if `s` has no letters once date expressions, times and era words are
+/// taken out (`2017-09-16 00:00:00 -`, `الجمعة 15 ديسمبر 2017`).
+fn only_dates(s: &str) -> bool {
+    let matches = date::find(s);
+    let mut rest = String::with_capacity(s.len());
+    let mut pos = 0;
+    for m in &matches {
+        rest.push_str(s.get(pos..m.span.start).unwrap_or(""));
+        rest.push(' ');
+        pos = m.span.end;
+    }
+    rest.push_str(s.get(pos..).unwrap_or(""));
+    !rest.chars().any(char::is_alphabetic)
+}
+
+/// Splits `text` into lines and finds their fields.
+pub(crate) fn lines(text: &str) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for raw in text.split_inclusive('\n') {
+        let start = pos;
+        pos += raw.len();
+        let span = trim_value_ws(text, Span::new(start, start + raw.len()));
+        if span.is_empty() {
+            continue;
+        }
+        out.push(analyze_line(text, span));
+    }
+    out
+}
+
+fn trim_value_ws(text: &str, span: Span) -> Span {
+    let s = span.slice(text);
+    let t = s.trim_start();
+    let start = span.start + (s.len() - t.len());
+    Span::new(start, start + t.trim_end().len())
+}
+
+fn analyze_line(text: &str, span: Span) -> Line {
+    let s = span.slice(text);
+    let n = lang::normalize(s);
+    let norm_text: &str = n.text.as_ref();
+    let norm: String = norm_text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let words = count_words(s);
+    let mut line = Line {
+        span,
+        norm,
+        words,
+        fields: Vec::new(),
+        prefix: None,
+        bare_date: None,
+    };
+    let Some(re) = label_re() else { return line };
+    // (field, label start, label end, value start) in normalized offsets.
+    let mut hits: Vec<(Field, usize, usize, usize)> = Vec::new();
+    for c in re.captures_iter(norm_text) {
+        let (Some(whole), Some(lab)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        let field = LABELS
+            .iter()
+            .find(|(l, _)| *l == lab.as_str())
+            .map_or(Field::Counter, |&(_, f)| f);
+        hits.push((field, lab.start(), lab.end(), whole.end()));
+    }
+    if hits.is_empty() {
+        if words <= 8 && only_dates(s) {
+            line.bare_date = first_date(text, span);
+        }
+        // `بقلم فلان` without a colon, alone on a short line.
+        if line.norm.starts_with("بقلم ") && (2..=7).contains(&words) {
+            let lab_end = n.map.to_original("بقلم".len());
+            line.fields.push(FieldHit {
+                field: Field::Author,
+                label: Span::new(span.start, span.start + lab_end),
+                value: trim_value(text, Span::new(span.start + lab_end, span.end)),
+            });
+        }
+        return line;
+    }
+    let first_start = hits.first().map_or(0, |h| h.1);
+    let prefix_norm = norm_text.get(..first_start).unwrap_or("");
+    let at_start = !prefix_norm.chars().any(char::is_alphanumeric);
+    let prefix_orig = Span::new(span.start, span.start + n.map.to_original(first_start));
+    let date_prefix = !at_start && only_dates(prefix_orig.slice(text));
+    if !(at_start || date_prefix || hits.len() >= 2) {
+        return line;
+    }
+    for (k, &(field, ls, le, vs)) in hits.iter().enumerate() {
+        let ve = hits.get(k + 1).map_or(norm_text.len(), |h| h.1);
+        let label = Span::new(
+            span.start + n.map.to_original(ls),
+            span.start + n.map.to_original(le),
+        );
+        let value = trim_value(
+            text,
+            Span::new(
+                span.start + n.map.to_original(vs),
+                span.start + n.map.to_original(ve.max(vs)),
+            ),
+        );
+        line.fields.push(FieldHit {
+            field,
+            label,
+            value,
+        });
+    }
+    // A single label whose value is a whole paragraph is not a field.
+    if line.fields.len() == 1
+        && line
+            .fields
+            .first()
+            .is_some_and(|f| count_words(f.value.slice(text)) > 12)
+    {
+        line.fields.clear();
+        return line;
+    }
+    if date_prefix {
+        line.bare_date = first_date(text, prefix_orig);
+    } else if !at_start {
+        let p = trim_value(text, prefix_orig);
+        if !p.is_empty() {
+            line.prefix = Some(p);
+        }
+    }
+    line
+}
+
+/// The first complete date in a span of `text`.
+fn first_date(text: &str, span: Span) -> Option<(Span, date::Date)> {
+    let s = span.slice(text);
+    date::find(s)
+        .into_iter()
+        .filter(|m| m.form != Form::Year)
+        .find_map(|m| {
+            m.date.map(|d| {
+                (
+                    Span::new(span.start + m.span.start, span.start + m.span.end),
+                    d,
+                )
+            })
+        })
+}
+
+/// How many lines from the top may hold the title and the metadata.
+pub(crate) const HEADER_LINES: usize = 8;
+
+/// The header: the first metadata line within the first [`HEADER_LINES`]
+/// lines, if any (index into `lines`).
+pub(crate) fn header_meta_line(lines: &[Line]) -> Option<usize> {
+    lines.iter().take(HEADER_LINES).position(Line::is_meta)
+}
+
+/// Chooses the title line and its span.
+///
+/// - A headline glued to a metadata bar: the text before the first label.
+/// - A metadata line near the top: among the lines before it, the first one
+///   that repeats (sites print the headline twice), else the first with at
+///   least four words that does not end a sentence, else the last one.
+/// - Otherwise the first line, if it looks like a headline: at most 25 words
+///   and no full stop.
+pub(crate) fn title(text: &str, lines: &[Line]) -> Option<(usize, Span)> {
+    let first = lines.first()?;
+    if let Some(p) = first.prefix {
+        return Some((0, p));
+    }
+    let m = header_meta_line(lines);
+    if let Some(m) = m.filter(|&m| m > 0) {
+        let before = lines.get(..m).unwrap_or(&[]);
+        let repeated = before.iter().position(|l| {
+            l.words >= 2
+                && lines
+                    .iter()
+                    .filter(|o| o.norm == l.norm && o.span != l.span)
+                    .count()
+                    > 0
+        });
+        let chosen = repeated
+            .or_else(|| {
+                before
+                    .iter()
+                    .position(|l| l.words >= 4 && !ends_sentence(l.span.slice(text)))
+            })
+            .unwrap_or(m - 1);
+        let l = lines.get(chosen)?;
+        return Some((chosen, trim_title(text, l.span)));
+    }
+    // No metadata after the headline: the first line that is not metadata.
+    let (idx, first) = lines.iter().enumerate().find(|(_, l)| !l.is_meta())?;
+    if idx >= HEADER_LINES {
+        return None;
+    }
+    if !looks_like_headline(first.span.slice(text), first.words) {
+        return None;
+    }
+    Some((idx, trim_title(text, first.span)))
+}
+
+/// Headlines are short and do not end in a full stop; «..» inside them is
+/// headline style, not a sentence end.
+fn looks_like_headline(s: &str, words: usize) -> bool {
+    let single_stops = s
+        .char_indices()
+        .filter(|&(i, c)| {
+            c == '.'
+                && !s.get(..i).is_some_and(|b| b.ends_with('.'))
+                && !s.get(i + 1..).is_some_and(|a| a.starts_with('.'))
+                && !s
+                    .get(..i)
+                    .is_some_and(|b| b.ends_with(|p: char| p.is_ascii_digit()))
+        })
+        .count();
+    let ends_with_stop = s.ends_with('.') && !s.ends_with("..");
+    words > 0
+        && words <= 25
+        && single_stops <= usize::from(ends_with_stop)
+        && !(ends_with_stop && words > 12)
+}
+
+fn ends_sentence(s: &str) -> bool {
+    s.trim_end().ends_with(['.', '!'])
+}
+
+fn trim_title(text: &str, span: Span) -> Span {
+    let s = span.slice(text);
+    let t = s.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|' | ':' | '،' | ',')
+    });
+    Span::new(span.start, span.start + t.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_are_normalized() {
+        for (w, _) in LABELS {
+            assert_eq!(lang::normalize(w).text, *w, "label not normalized");
+        }
+    }
+
+    #[test]
+    fn body_lines_with_a_colon_are_not_fields() {
+        let t = "وقال المصدر: إن القافلة خرجت من المدينة\nالمصدر: إن القافلة خرجت من المدينة بعد اتفاق طويل بين الأطراف المتحاربة في المنطقة";
+        assert!(lines(t).iter().all(|l| l.fields.is_empty()));
+    }
+}
