@@ -17,7 +17,7 @@ use crate::summarize::Budget;
 use crate::text::{spans_to_char_offsets, Document};
 
 /// One output record of a batch run: a result or an error, never both.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum BatchRecord {
     /// The document went through the pipeline.
@@ -27,7 +27,7 @@ pub enum BatchRecord {
 }
 
 /// The result for one document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DoneRecord {
     /// The briefing view (id, source, title, summary, terms…).
     #[serde(flatten)]

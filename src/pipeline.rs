@@ -4,7 +4,9 @@ use std::sync::Arc;
 
 use crate::analyze::{self, Analysis};
 use crate::error::Result;
+use crate::facts::{self, DateMention, Figure};
 use crate::glossary::{Glossary, Matcher, TermHit};
+use crate::meta::{self, Meta};
 use crate::score;
 use crate::segment::{self, Sentence, SentenceKind};
 use crate::summarize::{self, Budget, Summary};
@@ -23,11 +25,21 @@ pub struct Article {
     pub summary: Summary,
     /// Glossary hits over the whole text, in order.
     pub hits: Vec<TermHit>,
+    /// Title, source, author, publication date and boilerplate spans.
+    pub meta: Meta,
+    /// Numbers with what they count.
+    pub figures: Vec<Figure>,
+    /// Dates mentioned in the text (the publication date included).
+    pub dates: Vec<DateMention>,
 }
 
 impl Article {
-    /// The title: the first sentence of kind [`SentenceKind::Title`], else the first sentence.
+    /// The title: the extracted headline ([`Meta::title`]), else the first
+    /// sentence of kind [`SentenceKind::Title`], else the first sentence.
     pub fn title(&self) -> &str {
+        if let Some(t) = self.meta.title {
+            return t.slice(&self.doc.text);
+        }
         self.sentences
             .iter()
             .find(|s| s.kind == SentenceKind::Title)
@@ -132,17 +144,44 @@ impl Pipeline {
     /// Like [`process`](Self::process) with a budget for this document only
     /// (a JSONL record's `budget_words`).
     pub fn process_with_budget(&self, doc: Document, budget: Budget) -> Article {
-        let sentences = segment::segment(&doc.text);
+        let mut sentences = segment::segment(&doc.text);
+        let meta = meta::extract(&doc.text, &sentences);
+        mark_boilerplate(&mut sentences, &meta);
         let analysis = analyze::analyze(&doc.text, &sentences);
         let scores = score::score(&sentences, &analysis);
         let summary = summarize::select(&scores, &analysis, budget);
         let hits = self.inner.matcher.find(&doc.text);
+        let figures = facts::figures(&doc.text, &sentences);
+        let dates = facts::dates(&doc.text, &sentences);
         Article {
             doc,
             sentences,
             analysis,
             summary,
             hits,
+            meta,
+            figures,
+            dates,
+        }
+    }
+}
+
+/// Body sentences that lie inside boilerplate (view counters, source lines,
+/// repeated captions…) or that hold the metadata bar become
+/// [`SentenceKind::Meta`], so no scorer picks them; the headline becomes
+/// [`SentenceKind::Title`]. Spans are untouched.
+fn mark_boilerplate(sentences: &mut [Sentence], meta: &Meta) {
+    for s in sentences.iter_mut() {
+        if meta
+            .title
+            .is_some_and(|t| s.span.contains(t) || t.contains(s.span))
+            && s.kind == SentenceKind::Body
+        {
+            s.kind = SentenceKind::Title;
+        } else if s.kind == SentenceKind::Body
+            && meta.boilerplate.iter().any(|b| b.contains(s.span))
+        {
+            s.kind = SentenceKind::Meta;
         }
     }
 }

@@ -22,6 +22,13 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     ("brief.txt.j2", include_str!("../templates/brief.txt.j2")),
     ("index.md.j2", include_str!("../templates/index.md.j2")),
     ("index.html.j2", include_str!("../templates/index.html.j2")),
+    ("digest.md.j2", include_str!("../templates/digest.md.j2")),
+    (
+        "digest.html.j2",
+        include_str!("../templates/digest.html.j2"),
+    ),
+    ("digest.txt.j2", include_str!("../templates/digest.txt.j2")),
+    ("style.css.j2", include_str!("../templates/style.css.j2")),
 ];
 
 /// A glossary term as shown next to a sentence.
@@ -58,8 +65,43 @@ pub struct TermRow {
     pub count: usize,
 }
 
-/// The context of an article briefing (`brief.*.j2`), also its JSON form.
+/// Article metadata as shown in a briefing.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct MetaView {
+    /// The headline without a glued byline.
+    pub title: String,
+    /// The outlet or source line's value (`الجزيرة + الصحافة الأميركية`).
+    pub source: Option<String>,
+    /// The author.
+    pub author: Option<String>,
+    /// Publication date, ISO 8601.
+    pub date: Option<String>,
+}
+
+/// A figure: a number and what it counts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FigureView {
+    /// The figure as written (`أربعة آلاف مقاتل`).
+    pub text: String,
+    /// Its value.
+    pub value: f64,
+    /// What it counts, as written.
+    pub unit: String,
+}
+
+/// A date mentioned in the article.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DateView {
+    /// The date as written.
+    pub text: String,
+    /// ISO 8601 (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
+    pub iso: String,
+    /// The sentence it occurs in (whitespace collapsed).
+    pub context: String,
+}
+
+/// The context of an article briefing (`brief.*.j2`), also its JSON form.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BriefView {
     /// Document id.
     pub id: String,
@@ -67,12 +109,24 @@ pub struct BriefView {
     pub source: String,
     /// The title, quoted from the original.
     pub title: String,
+    /// Title, outlet, author and date.
+    pub meta: MetaView,
     /// Summary sentences, verbatim, in document order.
     pub summary: Vec<String>,
     /// The same sentences with offsets and term glosses.
     pub highlights: Vec<Highlight>,
     /// Key terms, most frequent first.
     pub terms: Vec<TermRow>,
+    /// People among the key terms (type `person`).
+    pub people: Vec<TermRow>,
+    /// Places among the key terms (type `place`).
+    pub places: Vec<TermRow>,
+    /// Organizations among the key terms (type `org`).
+    pub organizations: Vec<TermRow>,
+    /// Figures (numbers with what they count), in text order.
+    pub figures: Vec<FigureView>,
+    /// Dates mentioned in the text, in text order (the publication date excluded).
+    pub dates: Vec<DateView>,
     /// Number of sentences in the article.
     pub sentence_count: usize,
     /// The tool that made the briefing.
@@ -123,7 +177,7 @@ impl BriefView {
             .map(|(e, (c, first))| (e, c, first))
             .collect();
         rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
-        let terms = rows
+        let terms: Vec<TermRow> = rows
             .into_iter()
             .filter_map(|(e, count, _)| {
                 entries.get(e).map(|e| TermRow {
@@ -134,13 +188,61 @@ impl BriefView {
                 })
             })
             .collect();
+        let of_type = |k: TermType| {
+            terms
+                .iter()
+                .filter(|t: &&TermRow| t.kind == Some(k))
+                .cloned()
+                .collect::<Vec<_>>()
+        };
+        let (people, places, organizations) = (
+            of_type(TermType::Person),
+            of_type(TermType::Place),
+            of_type(TermType::Org),
+        );
+        let m = &article.meta;
+        let sentence_of = |span: crate::text::Span| {
+            article
+                .sentences
+                .iter()
+                .find(|s| s.span.contains(span))
+                .map_or(String::new(), |s| collapse(s.span.slice(text)))
+        };
         BriefView {
             id: article.doc.id.clone(),
             source: article.doc.source.clone(),
             title: article.title().to_string(),
+            meta: MetaView {
+                title: article.title().to_string(),
+                source: m.source.clone(),
+                author: m.author.clone(),
+                date: m.date.clone(),
+            },
             summary: highlights.iter().map(|h| h.text.clone()).collect(),
             highlights,
             terms,
+            people,
+            places,
+            organizations,
+            figures: article
+                .figures
+                .iter()
+                .map(|f| FigureView {
+                    text: collapse(f.span.slice(text)),
+                    value: f.value,
+                    unit: f.unit.clone(),
+                })
+                .collect(),
+            dates: article
+                .dates
+                .iter()
+                .filter(|d| m.date_span.is_none_or(|p| !p.contains(d.span)))
+                .map(|d| DateView {
+                    text: collapse(d.span.slice(text)),
+                    iso: d.iso.clone(),
+                    context: sentence_of(d.span),
+                })
+                .collect(),
             sentence_count: article.sentences.len(),
             generator: concat!("khulasa ", env!("CARGO_PKG_VERSION")).to_string(),
         }
@@ -265,4 +367,9 @@ fn template_error(name: &str, e: &minijinja::Error) -> Error {
         name: name.to_string(),
         message,
     }
+}
+
+/// Collapses runs of white space (line breaks included) into one space.
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -189,28 +189,32 @@ fn brief(args: BriefArgs) -> Result<ExitCode> {
     let stems = unique_stems(ids.into_iter());
     let mut formats = args.format.clone();
     formats.dedup();
-    // Render in parallel too; each document's files depend only on itself.
-    let rendered: Vec<Result<Vec<(String, String)>, String>> = pool.install(|| {
+    // Views and files per document, in parallel; each depends only on its document.
+    let views: Vec<Option<BriefView>> = pool.install(|| {
         results
             .par_iter()
+            .map(|r| {
+                r.as_ref()
+                    .ok()
+                    .map(|a| BriefView::new(a, pipeline.glossary()))
+            })
+            .collect()
+    });
+    let rendered: Vec<Result<Vec<(String, String)>, String>> = pool.install(|| {
+        views
+            .par_iter()
             .zip(stems.par_iter())
-            .map(|(r, stem)| {
-                let Ok(article) = r else {
+            .map(|(view, stem)| {
+                let Some(view) = view else {
                     return Ok(Vec::new());
                 };
-                let view = BriefView::new(article, pipeline.glossary());
                 let mut files = Vec::new();
                 for f in &formats {
                     let (ext, body) = match f {
-                        BriefFormat::Md => ("md", renderer.render("brief.md.j2", &view)),
-                        BriefFormat::Html => ("html", renderer.render("brief.html.j2", &view)),
-                        BriefFormat::Txt => ("txt", renderer.render("brief.txt.j2", &view)),
-                        BriefFormat::Json => (
-                            "json",
-                            serde_json::to_string_pretty(&view)
-                                .map(|s| s + "\n")
-                                .map_err(|e| khulasa::Error::Config(e.to_string())),
-                        ),
+                        BriefFormat::Md => ("md", renderer.render("brief.md.j2", view)),
+                        BriefFormat::Html => ("html", renderer.render("brief.html.j2", view)),
+                        BriefFormat::Txt => ("txt", renderer.render("brief.txt.j2", view)),
+                        BriefFormat::Json => ("json", to_json(view)),
                     };
                     files.push((format!("{stem}.{ext}"), body.map_err(|e| e.to_string())?));
                 }
@@ -254,6 +258,23 @@ fn brief(args: BriefArgs) -> Result<ExitCode> {
             }
         }
     }
+    // The digest: stories over the articles that went through.
+    let mut arts: Vec<&Article> = Vec::new();
+    let mut ok_views: Vec<BriefView> = Vec::new();
+    let mut ok_files: Vec<String> = Vec::new();
+    for ((r, v), stem) in results.iter().zip(views).zip(&stems) {
+        if let (Ok(a), Some(v)) = (r, v) {
+            arts.push(a);
+            ok_views.push(v);
+            ok_files.push(stem.clone());
+        }
+    }
+    let digest = khulasa::digest::build(
+        &arts,
+        &ok_views,
+        &ok_files,
+        khulasa::digest::DEFAULT_THRESHOLD,
+    );
     let index = IndexView {
         articles: entries,
         generator: concat!("khulasa ", env!("CARGO_PKG_VERSION")).to_string(),
@@ -262,17 +283,31 @@ fn brief(args: BriefArgs) -> Result<ExitCode> {
         &args.out.join("index.md"),
         renderer.render("index.md.j2", &index)?.as_bytes(),
     )?;
-    if formats.contains(&BriefFormat::Html) {
-        write_atomic(
-            &args.out.join("index.html"),
-            renderer.render("index.html.j2", &index)?.as_bytes(),
-        )?;
-    }
-    if formats.contains(&BriefFormat::Json) {
-        write_atomic(
-            &args.out.join("index.json"),
-            (serde_json::to_string_pretty(&index)? + "\n").as_bytes(),
-        )?;
+    for f in &formats {
+        match f {
+            BriefFormat::Md => write_atomic(
+                &args.out.join("digest.md"),
+                renderer.render("digest.md.j2", &digest)?.as_bytes(),
+            )?,
+            BriefFormat::Html => {
+                write_atomic(
+                    &args.out.join("index.html"),
+                    renderer.render("index.html.j2", &index)?.as_bytes(),
+                )?;
+                write_atomic(
+                    &args.out.join("digest.html"),
+                    renderer.render("digest.html.j2", &digest)?.as_bytes(),
+                )?;
+            }
+            BriefFormat::Txt => write_atomic(
+                &args.out.join("digest.txt"),
+                renderer.render("digest.txt.j2", &digest)?.as_bytes(),
+            )?,
+            BriefFormat::Json => {
+                write_atomic(&args.out.join("index.json"), to_json(&index)?.as_bytes())?;
+                write_atomic(&args.out.join("digest.json"), to_json(&digest)?.as_bytes())?;
+            }
+        }
     }
     if !args.input.quiet {
         eprintln!(
@@ -422,4 +457,10 @@ fn terms(args: TermsArgs) -> Result<ExitCode> {
         }))
         .collect();
     write_lines(&args.out, lines, total, false, args.input.quiet)
+}
+
+fn to_json<T: serde::Serialize>(v: &T) -> Result<String, khulasa::Error> {
+    serde_json::to_string_pretty(v)
+        .map(|s| s + "\n")
+        .map_err(|e| khulasa::Error::Config(format!("cannot serialize JSON: {e}")))
 }
