@@ -22,6 +22,11 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     ("brief.txt.j2", include_str!("../templates/brief.txt.j2")),
     ("index.md.j2", include_str!("../templates/index.md.j2")),
     ("index.html.j2", include_str!("../templates/index.html.j2")),
+    ("merged.md.j2", include_str!("../templates/merged.md.j2")),
+    (
+        "merged.html.j2",
+        include_str!("../templates/merged.html.j2"),
+    ),
 ];
 
 /// A glossary term as shown next to a sentence.

@@ -27,6 +27,10 @@ pub enum Command {
     Summarize(SummarizeArgs),
     /// Glossary hits per document (text, or JSONL with code-point offsets).
     Terms(TermsArgs),
+    /// Translator package per document: XLIFF 2.1 / 1.2, job glossary, word counts.
+    Prep(crate::prep_cmd::PrepArgs),
+    /// Bilingual briefing from translated XLIFF (2.x or 1.2).
+    Merge(crate::merge_cmd::MergeArgs),
 }
 
 /// Where documents come from; shared by every command.

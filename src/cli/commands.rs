@@ -49,12 +49,14 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Split(a) => split(a),
         Command::Summarize(a) => summarize(a),
         Command::Terms(a) => terms(a),
+        Command::Prep(a) => crate::prep_cmd::run(a),
+        Command::Merge(a) => crate::merge_cmd::run(a),
     }
 }
 
 /// Reads the inputs; with none and `seeds`, the bundled seeds; with none
 /// otherwise, standard input.
-fn read_records(args: &InputArgs, seeds: bool) -> Vec<Record> {
+pub(crate) fn read_records(args: &InputArgs, seeds: bool) -> Vec<Record> {
     if args.inputs.is_empty() && seeds && !args.jsonl {
         return SEEDS
             .iter()
@@ -79,7 +81,7 @@ fn read_records(args: &InputArgs, seeds: bool) -> Vec<Record> {
     input::read_all(&inputs, &opts)
 }
 
-fn thread_pool(args: &InputArgs) -> Result<rayon::ThreadPool> {
+pub(crate) fn thread_pool(args: &InputArgs) -> Result<rayon::ThreadPool> {
     let mut b = rayon::ThreadPoolBuilder::new();
     if let Some(n) = args.threads {
         if n == 0 {
@@ -90,7 +92,7 @@ fn thread_pool(args: &InputArgs) -> Result<rayon::ThreadPool> {
     b.build().context("cannot start worker threads")
 }
 
-fn load_glossary(args: &GlossaryArgs) -> Result<Glossary> {
+pub(crate) fn load_glossary(args: &GlossaryArgs) -> Result<Glossary> {
     if args.glossaries.is_empty() {
         return Ok(Glossary::bundled());
     }
@@ -109,7 +111,7 @@ fn load_glossary(args: &GlossaryArgs) -> Result<Glossary> {
     Ok(g)
 }
 
-fn budget(args: &BudgetArgs) -> Budget {
+pub(crate) fn budget(args: &BudgetArgs) -> Budget {
     match (args.sentences, args.words, args.ratio) {
         (_, Some(w), _) => Budget::Words(w),
         (_, _, Some(r)) => Budget::Ratio(r),
@@ -128,7 +130,7 @@ fn doc_budget(doc: &Document, default: Budget) -> Budget {
 }
 
 /// Runs the pipeline over all records in parallel, results in input order.
-fn process_all(
+pub(crate) fn process_all(
     pool: &rayon::ThreadPool,
     pipeline: &Pipeline,
     records: Vec<Record>,
@@ -147,7 +149,7 @@ fn process_all(
     })
 }
 
-fn report_failures<'a>(failed: impl Iterator<Item = &'a Failed>, quiet: bool) -> usize {
+pub(crate) fn report_failures<'a>(failed: impl Iterator<Item = &'a Failed>, quiet: bool) -> usize {
     let mut n = 0;
     for f in failed {
         n += 1;
@@ -157,7 +159,7 @@ fn report_failures<'a>(failed: impl Iterator<Item = &'a Failed>, quiet: bool) ->
     n
 }
 
-fn exit_code(total: usize, failed: usize) -> ExitCode {
+pub(crate) fn exit_code(total: usize, failed: usize) -> ExitCode {
     if failed == 0 {
         ExitCode::SUCCESS
     } else if failed < total {

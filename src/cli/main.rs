@@ -7,7 +7,9 @@
 
 mod args;
 mod commands;
+mod merge_cmd;
 mod output;
+mod prep_cmd;
 
 use std::process::ExitCode;
 
