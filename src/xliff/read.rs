@@ -223,7 +223,15 @@ impl<'a> Parser<'a> {
                     let s = String::from_utf8_lossy(&t).into_owned();
                     self.push_text(&s);
                 }
-                Event::Eof => break,
+                Event::Eof => {
+                    if !self.stack.is_empty() {
+                        let pos = self.reader.buffer_position();
+                        return Err(
+                            self.err(pos, "unexpected end of file: an element is not closed")
+                        );
+                    }
+                    break;
+                }
                 // DOCTYPE, comments, processing instructions: ignored; no
                 // DTD is ever processed.
                 _ => {}
@@ -272,6 +280,7 @@ impl<'a> Parser<'a> {
     fn start(&mut self, ns: Ns, e: &BytesStart<'_>) -> Result<()> {
         let name = local(e);
         let parent = self.top();
+        let parent_kind = self.stack.last().map_or(Kind::Other, |f| f.0);
         let mut kind = Kind::Other;
         let sink = match (self.version, ns, name.as_slice()) {
             (None, _, b"xliff") => {
@@ -340,14 +349,10 @@ impl<'a> Parser<'a> {
                 kind = Kind::Segment;
                 Sink::None
             }
-            (Some(XliffVersion::V2), Ns::Core, b"source")
-                if self.seg.is_some() && parent == Sink::None =>
-            {
+            (Some(XliffVersion::V2), Ns::Core, b"source") if parent_kind == Kind::Segment => {
                 Sink::Source
             }
-            (Some(XliffVersion::V2), Ns::Core, b"target")
-                if self.seg.is_some() && parent == Sink::None =>
-            {
+            (Some(XliffVersion::V2), Ns::Core, b"target") if parent_kind == Kind::Segment => {
                 if let Some(s) = self.seg.as_mut() {
                     s.2 = Some(String::new());
                 }
@@ -389,19 +394,15 @@ impl<'a> Parser<'a> {
                 kind = Kind::TransUnit;
                 Sink::None
             }
-            (Some(XliffVersion::V1_2), Ns::Core, b"source")
-                if self.u12.is_some() && parent == Sink::None =>
-            {
+            (Some(XliffVersion::V1_2), Ns::Core, b"source") if parent_kind == Kind::TransUnit => {
                 Sink::Source
             }
             (Some(XliffVersion::V1_2), Ns::Core, b"seg-source")
-                if self.u12.is_some() && parent == Sink::None =>
+                if parent_kind == Kind::TransUnit =>
             {
                 Sink::SegSource
             }
-            (Some(XliffVersion::V1_2), Ns::Core, b"target")
-                if self.u12.is_some() && parent == Sink::None =>
-            {
+            (Some(XliffVersion::V1_2), Ns::Core, b"target") if parent_kind == Kind::TransUnit => {
                 if let Some(u) = self.u12.as_mut() {
                     u.has_target = true;
                 }
