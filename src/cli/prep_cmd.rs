@@ -88,6 +88,9 @@ fn job_tsv(entries: &[Entry]) -> String {
     out
 }
 
+/// A document's package and its rendered files (name, contents).
+type Built = (Package, Vec<(String, String)>);
+
 fn valid_lang(l: &str) -> bool {
     !l.is_empty()
         && l.len() <= 35
@@ -126,7 +129,7 @@ pub fn run(args: PrepArgs) -> Result<ExitCode> {
     let mut formats = args.format.clone();
     formats.dedup();
     let glossary = pipeline.glossary();
-    let built: Vec<Option<(Package, Vec<(String, String)>)>> = pool.install(|| {
+    let built: Vec<Option<Built>> = pool.install(|| {
         results
             .par_iter()
             .zip(stems.par_iter())
@@ -151,6 +154,13 @@ pub fn run(args: PrepArgs) -> Result<ExitCode> {
     let mut packages = Vec::new();
     for ((r, stem), b) in results.iter().zip(&stems).zip(built) {
         match (r, b) {
+            (Ok(a), Some((pkg, _))) if pkg.units.is_empty() => {
+                failed += 1;
+                eprintln!(
+                    "khulasa: {}: no text to translate (no sentences); no XLIFF written",
+                    a.doc.source
+                );
+            }
             (Ok(_), Some((pkg, files))) => {
                 for (name, body) in files {
                     write_atomic(&args.out.join(&name), body.as_bytes())?;
