@@ -55,6 +55,7 @@ pub mod score;
 pub mod segment;
 pub mod summarize;
 pub mod text;
+pub mod xliff;
 
 pub use error::{Error, Result};
 pub use pipeline::{Article, Pipeline, PipelineBuilder};

@@ -29,6 +29,11 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     ),
     ("digest.txt.j2", include_str!("../templates/digest.txt.j2")),
     ("style.css.j2", include_str!("../templates/style.css.j2")),
+    ("merged.md.j2", include_str!("../templates/merged.md.j2")),
+    (
+        "merged.html.j2",
+        include_str!("../templates/merged.html.j2"),
+    ),
 ];
 
 /// A glossary term as shown next to a sentence.

@@ -31,6 +31,10 @@ pub enum Command {
     Batch(crate::batch_cmd::BatchArgs),
     /// List the built-in templates or dump them to a directory to customize.
     Templates(crate::templates_cmd::TemplatesArgs),
+    /// Translator package per document: XLIFF 2.1 / 1.2, job glossary, word counts.
+    Prep(crate::prep_cmd::PrepArgs),
+    /// Bilingual briefing from translated XLIFF (2.x or 1.2).
+    Merge(crate::merge_cmd::MergeArgs),
 }
 
 /// Where documents come from; shared by every command.

@@ -51,12 +51,14 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Terms(a) => terms(a),
         Command::Batch(a) => crate::batch_cmd::run(a),
         Command::Templates(a) => crate::templates_cmd::run(a),
+        Command::Prep(a) => crate::prep_cmd::run(a),
+        Command::Merge(a) => crate::merge_cmd::run(a),
     }
 }
 
 /// Reads the inputs; with none and `seeds`, the bundled seeds; with none
 /// otherwise, standard input.
-fn read_records(args: &InputArgs, seeds: bool) -> Vec<Record> {
+pub(crate) fn read_records(args: &InputArgs, seeds: bool) -> Vec<Record> {
     if args.inputs.is_empty() && seeds && !args.jsonl {
         return SEEDS
             .iter()
@@ -121,7 +123,7 @@ pub(crate) fn budget(args: &BudgetArgs) -> Budget {
 }
 
 /// Runs the pipeline over all records in parallel, results in input order.
-fn process_all(
+pub(crate) fn process_all(
     pool: &rayon::ThreadPool,
     pipeline: &Pipeline,
     records: Vec<Record>,
@@ -140,7 +142,7 @@ fn process_all(
     })
 }
 
-fn report_failures<'a>(failed: impl Iterator<Item = &'a Failed>, quiet: bool) -> usize {
+pub(crate) fn report_failures<'a>(failed: impl Iterator<Item = &'a Failed>, quiet: bool) -> usize {
     let mut n = 0;
     for f in failed {
         n += 1;
@@ -150,7 +152,7 @@ fn report_failures<'a>(failed: impl Iterator<Item = &'a Failed>, quiet: bool) ->
     n
 }
 
-fn exit_code(total: usize, failed: usize) -> ExitCode {
+pub(crate) fn exit_code(total: usize, failed: usize) -> ExitCode {
     if failed == 0 {
         ExitCode::SUCCESS
     } else if failed < total {

@@ -8,7 +8,9 @@
 mod args;
 mod batch_cmd;
 mod commands;
+mod merge_cmd;
 mod output;
+mod prep_cmd;
 mod templates_cmd;
 
 use std::process::ExitCode;

@@ -1,0 +1,196 @@
+//! `khulasa prep`: translator packages (XLIFF 2.1 / 1.2 per document, job
+//! glossary, word counts).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+use clap::ValueEnum;
+use khulasa::glossary::Entry;
+use khulasa::xliff::wordcount::{DocCount, WordCount};
+use khulasa::xliff::{self, Package, XliffOptions};
+use khulasa::Pipeline;
+use rayon::prelude::*;
+
+use crate::args::{BudgetArgs, GlossaryArgs, InputArgs};
+use crate::commands::{
+    budget, exit_code, load_glossary, process_all, read_records, report_failures, thread_pool,
+};
+use crate::output::{unique_stems, write_atomic};
+
+/// XLIFF flavours `prep` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum XliffFormat {
+    /// XLIFF 2.1 with the Glossary and Metadata modules (`NAME.xlf`).
+    Xliff2,
+    /// XLIFF 1.2 for older CAT tools (`NAME.xliff12.xlf`).
+    Xliff12,
+}
+
+/// Translator package per document: XLIFF 2.1 and/or 1.2, plus the job
+/// glossary and word counts in the output directory.
+#[derive(Debug, clap::Args)]
+pub struct PrepArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub glossary: GlossaryArgs,
+    #[command(flatten)]
+    pub budget: BudgetArgs,
+    /// Output directory (created if missing).
+    #[arg(long, short = 'o', default_value = "xliff", value_name = "DIR")]
+    pub out: PathBuf,
+    /// XLIFF formats, comma-separated.
+    #[arg(long, short = 'f', value_delimiter = ',', default_values = ["xliff2", "xliff12"], value_name = "FORMATS")]
+    pub format: Vec<XliffFormat>,
+    /// Target language (BCP-47 code).
+    #[arg(long, default_value = "en", value_name = "LANG")]
+    pub target_lang: String,
+    /// Source language (BCP-47 code).
+    #[arg(long, default_value = "ar", value_name = "LANG")]
+    pub source_lang: String,
+}
+
+/// A job-glossary writer: file name and a function from the entries that
+/// occur in the job to the file's contents.
+type GlossaryWriter = (&'static str, fn(&[Entry]) -> String);
+
+/// The job-glossary files `prep` writes.
+///
+/// TODO(lead, on merging the `gloss` branch): add the TBX v3, TBX 2008 and
+/// OmegaT writers from `khulasa::glossary` here, e.g.
+/// `("glossary.tbx", |e| write_tbx3(&Glossary::from_entries(e)))`,
+/// `("glossary.tbx2008.tbx", …write_tbx2008…)`, `("glossary.utf8", …write_omegat…)`,
+/// and drop `job_tsv` if the glossary module has its own TSV writer.
+const GLOSSARY_WRITERS: &[GlossaryWriter] = &[("glossary.tsv", job_tsv)];
+
+/// khulasa's own glossary TSV (`ar`, `en`, `type`, `note` with a header),
+/// which `--glossary` reads back. Tabs and line breaks inside fields become
+/// spaces.
+fn job_tsv(entries: &[Entry]) -> String {
+    let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+    let mut out = String::from("ar\ten\tvariants\ttype\tnote\n");
+    for e in entries {
+        let kind = e
+            .kind
+            .and_then(|k| serde_json::to_value(k).ok())
+            .and_then(|v| v.as_str().map(String::from))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "{}\t{}\t{}\t{}\t{}\n",
+            clean(&e.ar),
+            clean(&e.en),
+            clean(&e.variants.join("|")),
+            kind,
+            clean(&e.note)
+        ));
+    }
+    out
+}
+
+/// A document's package and its rendered files (name, contents).
+type Built = (Package, Vec<(String, String)>);
+
+fn valid_lang(l: &str) -> bool {
+    !l.is_empty()
+        && l.len() <= 35
+        && l.split('-')
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+pub fn run(args: PrepArgs) -> Result<ExitCode> {
+    for l in [&args.target_lang, &args.source_lang] {
+        if !valid_lang(l) {
+            bail!("invalid language code {l:?}: use a BCP-47 code such as en or en-GB");
+        }
+    }
+    let pool = thread_pool(&args.input)?;
+    let glossary = load_glossary(&args.glossary)?;
+    let pipeline = Pipeline::builder()
+        .glossary(glossary)
+        .budget(budget(&args.budget))
+        .build()?;
+    let records = read_records(&args.input, false);
+    if records.is_empty() {
+        bail!("no documents found in the inputs (directories are searched for *.txt; use --jsonl for JSONL)");
+    }
+    let total = records.len();
+    let results = process_all(&pool, &pipeline, records, budget(&args.budget));
+    std::fs::create_dir_all(&args.out)
+        .with_context(|| format!("cannot create output directory {}", args.out.display()))?;
+    let stems = unique_stems(results.iter().map(|r| match r {
+        Ok(a) => a.doc.id.as_str(),
+        Err(f) => f.id.as_str(),
+    }));
+    let options = XliffOptions {
+        source_lang: args.source_lang.clone(),
+        target_lang: args.target_lang.clone(),
+    };
+    let mut formats = args.format.clone();
+    formats.dedup();
+    let glossary = pipeline.glossary();
+    let built: Vec<Option<Built>> = pool.install(|| {
+        results
+            .par_iter()
+            .zip(stems.par_iter())
+            .map(|(r, stem)| {
+                let a = r.as_ref().ok()?;
+                let pkg = Package::from_article(a, glossary, &options);
+                let files = formats
+                    .iter()
+                    .map(|f| match f {
+                        XliffFormat::Xliff2 => (format!("{stem}.xlf"), xliff::write_xliff2(&pkg)),
+                        XliffFormat::Xliff12 => {
+                            (format!("{stem}.xliff12.xlf"), xliff::write_xliff12(&pkg))
+                        }
+                    })
+                    .collect();
+                Some((pkg, files))
+            })
+            .collect()
+    });
+    let mut failed = 0usize;
+    let mut counts = Vec::new();
+    let mut packages = Vec::new();
+    for ((r, stem), b) in results.iter().zip(&stems).zip(built) {
+        match (r, b) {
+            (Ok(a), Some((pkg, _))) if pkg.units.is_empty() => {
+                failed += 1;
+                eprintln!(
+                    "khulasa: {}: no text to translate (no sentences); no XLIFF written",
+                    a.doc.source
+                );
+            }
+            (Ok(_), Some((pkg, files))) => {
+                for (name, body) in files {
+                    write_atomic(&args.out.join(&name), body.as_bytes())?;
+                }
+                counts.push(DocCount::new(&pkg, stem));
+                packages.push(pkg);
+            }
+            (Err(f), _) => failed += report_failures(std::iter::once(f), args.input.quiet),
+            (Ok(_), None) => {}
+        }
+    }
+    let terms = xliff::job_terms(&packages);
+    for (name, write) in GLOSSARY_WRITERS {
+        write_atomic(&args.out.join(name), write(&terms).as_bytes())?;
+    }
+    let report = WordCount::new(counts, terms.len());
+    write_atomic(
+        &args.out.join("wordcount.json"),
+        (serde_json::to_string_pretty(&report)? + "\n").as_bytes(),
+    )?;
+    write_atomic(&args.out.join("wordcount.txt"), report.to_text().as_bytes())?;
+    if !args.input.quiet {
+        eprintln!(
+            "khulasa: {} documents prepared in {} ({} segments, {} words; {} failed)",
+            packages.len(),
+            args.out.display(),
+            report.total.segments,
+            report.total.words,
+            failed
+        );
+    }
+    Ok(exit_code(total, failed))
+}
