@@ -15,7 +15,11 @@ use khulasa::input::{open, InputOptions};
 /// The container a source came from, judged from its `!` parts.
 fn container(source: &str) -> &'static str {
     let Some((outer, _)) = source.split_once('!') else {
-        return if source.ends_with(".gz") { "gzip" } else { "file" };
+        return if source.ends_with(".gz") {
+            "gzip"
+        } else {
+            "file"
+        };
     };
     let outer = outer.to_ascii_lowercase();
     if outer.ends_with(".zip") {
@@ -63,7 +67,10 @@ fn main() {
                     eprintln!("failed: {}", f.error);
                     shown += 1;
                 }
-                counts.entry(container(&f.source).to_string()).or_default().1 += 1;
+                counts
+                    .entry(container(&f.source).to_string())
+                    .or_default()
+                    .1 += 1;
             }
         }
     }

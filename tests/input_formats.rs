@@ -63,7 +63,7 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
 fn plain_text_utf8_with_bom_keeps_old_behaviour() {
     let dir = tempfile::tempdir().unwrap();
     let p = write(dir.path(), "a.txt", "\u{FEFF}مرحبا بالعالم".as_bytes());
-    let recs = read(&[p.clone()]);
+    let recs = read(std::slice::from_ref(&p));
     assert_eq!(recs.len(), 1);
     let d = ok(&recs[0]);
     assert_eq!(d.id, "a");
@@ -80,11 +80,17 @@ fn windows_1256_file_is_detected_and_decoded() {
                 وقال الوزير إن الخطة ستنفذ خلال السنوات الثلاث المقبلة بالتعاون مع القطاع الخاص.\n";
     let (bytes, _, unmappable) = encoding_rs::WINDOWS_1256.encode(text);
     assert!(!unmappable);
-    assert!(std::str::from_utf8(&bytes).is_err(), "test data must not be UTF-8");
+    assert!(
+        std::str::from_utf8(&bytes).is_err(),
+        "test data must not be UTF-8"
+    );
     let p = write(dir.path(), "cp.txt", &bytes);
     let recs = read(&[p]);
     let d = ok(&recs[0]);
-    assert_eq!(d.meta["encoding"], "windows-1256", "chardetng should pick windows-1256");
+    assert_eq!(
+        d.meta["encoding"], "windows-1256",
+        "chardetng should pick windows-1256"
+    );
     assert_eq!(d.text, text);
 }
 
@@ -98,7 +104,7 @@ fn forced_encoding_is_used_and_unknown_label_fails_each_input() {
         encoding: Some("iso-8859-6".into()),
         ..Default::default()
     };
-    let recs = read_all(&[p.clone()], &opts);
+    let recs = read_all(std::slice::from_ref(&p), &opts);
     let d = ok(&recs[0]);
     assert_eq!(d.text, text);
     assert_eq!(d.meta["encoding"], "ISO-8859-6");
@@ -109,7 +115,9 @@ fn forced_encoding_is_used_and_unknown_label_fails_each_input() {
     };
     let recs = read_all(&[p.clone(), p], &bad);
     assert_eq!(recs.len(), 2);
-    assert!(recs.iter().all(|r| r.as_ref().is_err_and(|f| f.error.contains("unknown encoding"))));
+    assert!(recs.iter().all(|r| r
+        .as_ref()
+        .is_err_and(|f| f.error.contains("unknown encoding"))));
 }
 
 #[test]
@@ -120,7 +128,10 @@ fn utf16_with_bom_both_endians() {
     le.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
     let mut be = vec![0xFE, 0xFF];
     be.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
-    let recs = read(&[write(dir.path(), "le.txt", &le), write(dir.path(), "be.txt", &be)]);
+    let recs = read(&[
+        write(dir.path(), "le.txt", &le),
+        write(dir.path(), "be.txt", &be),
+    ]);
     assert_eq!(ok(&recs[0]).text, text);
     assert_eq!(ok(&recs[0]).meta["encoding"], "UTF-16LE");
     assert_eq!(ok(&recs[1]).text, text);
@@ -130,7 +141,9 @@ fn utf16_with_bom_both_endians() {
 #[test]
 fn binary_file_is_a_failure_not_garbage() {
     let dir = tempfile::tempdir().unwrap();
-    let bytes: Vec<u8> = (0..20_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    let bytes: Vec<u8> = (0..20_000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
     let recs = read(&[write(dir.path(), "blob.txt", &bytes)]);
     assert_eq!(recs.len(), 1);
     let f = recs[0].as_ref().unwrap_err();
@@ -147,7 +160,7 @@ fn jsonl_with_malformed_line_and_line_without_text() {
                 {\"id\": \"c\", \"lang\": \"ar\"}\n\
                 {\"content\": \"نص بلا معرف\", \"n\": 3}\n";
     let p = write(dir.path(), "recs.jsonl", data.as_bytes());
-    let recs = read(&[p.clone()]);
+    let recs = read(std::slice::from_ref(&p));
     assert_eq!(recs.len(), 4, "one record per non-blank line");
     let a = ok(&recs[0]);
     assert_eq!((a.id.as_str(), a.text.as_str()), ("a", "نص أول"));
@@ -179,7 +192,11 @@ fn jsonl_overlong_line_is_skipped_and_reading_goes_on() {
     let recs = read_all(&[p], &opts);
     assert_eq!(recs.len(), 3);
     assert_eq!(ok(&recs[0]).text, "one");
-    assert!(recs[1].as_ref().unwrap_err().error.contains("over the limit"));
+    assert!(recs[1]
+        .as_ref()
+        .unwrap_err()
+        .error
+        .contains("over the limit"));
     assert_eq!(ok(&recs[2]).text, "three");
 }
 
@@ -193,20 +210,32 @@ fn json_array_file_and_single_object_file() {
       42
     ]"#;
     let obj = "{\n  \"id\": \"solo\",\n  \"text\": \"مقالة واحدة\"\n}\n";
-    let recs = read(&[write(dir.path(), "arr.json", arr.as_bytes()), write(dir.path(), "one.json", obj.as_bytes())]);
+    let recs = read(&[
+        write(dir.path(), "arr.json", arr.as_bytes()),
+        write(dir.path(), "one.json", obj.as_bytes()),
+    ]);
     assert_eq!(recs.len(), 5);
     let first = ok(&recs[0]);
-    assert_eq!(first.id, "http://example.com/1", "url is the id when there is no id");
+    assert_eq!(
+        first.id, "http://example.com/1",
+        "url is the id when there is no id"
+    );
     assert_eq!(first.text, "النص الأول");
     assert_eq!(first.meta["title"], "أ");
-    assert_eq!(first.meta["date"], "2015-07-21", "date filled from date_extracted");
+    assert_eq!(
+        first.meta["date"], "2015-07-21",
+        "date filled from date_extracted"
+    );
     assert!(first.source.ends_with("arr.json#1"));
     assert_eq!(ok(&recs[1]).id, "7");
     assert_eq!(ok(&recs[1]).text, "النص الثاني");
     assert_eq!(recs[2].as_ref().unwrap_err().id, "arr#3");
     assert!(recs[3].as_ref().unwrap_err().error.contains("number"));
     let solo = ok(&recs[4]);
-    assert_eq!((solo.id.as_str(), solo.text.as_str()), ("solo", "مقالة واحدة"));
+    assert_eq!(
+        (solo.id.as_str(), solo.text.as_str()),
+        ("solo", "مقالة واحدة")
+    );
     assert_eq!(solo.meta["format"], "json");
 }
 
@@ -228,7 +257,7 @@ fn trec_file_with_three_docs_one_malformed() {
                 <DOC>\n<DOCNO>D-2</DOCNO>\n<TEXT>لا نهاية لهذه الوثيقة\n\
                 <DOC id=\"D-3\" type=\"story\">\n<HEADLINE>خبر</HEADLINE>\n<TEXT>\n<P>\nفقرة أولى\n</P>\n<P>فقرة ثانية</P>\n</TEXT>\n</DOC>\n";
     let p = write(dir.path(), "docs.sgml", sgml.as_bytes());
-    let recs = read(&[p.clone()]);
+    let recs = read(std::slice::from_ref(&p));
     assert_eq!(recs.len(), 3, "every <DOC> gives one record");
     let d1 = ok(&recs[0]);
     assert_eq!(d1.id, "D-1");
@@ -253,23 +282,38 @@ fn zip_of_json_files() {
     let dir = tempfile::tempdir().unwrap();
     let day1 = br#"[{"source": "outlet", "url": "u1", "title": "t1", "content": "c1"}, {"url": "u2", "content": "c2"}]"#;
     let day2 = br#"{"id": "x", "text": "single"}"#;
-    let z = zip_bytes(&[("d/day1.json", day1), ("d/", b""), ("day2.json", day2), ("notes.md", b"skipped")]);
+    let z = zip_bytes(&[
+        ("d/day1.json", day1),
+        ("d/", b""),
+        ("day2.json", day2),
+        ("notes.md", b"skipped"),
+    ]);
     let p = write(dir.path(), "days.zip", &z);
-    let recs = read(&[p.clone()]);
+    let recs = read(std::slice::from_ref(&p));
     let ids: Vec<_> = recs.iter().map(|r| ok(r).id.clone()).collect();
-    assert_eq!(ids, ["u1", "u2", "x"], "members in archive order; *.md not included");
+    assert_eq!(
+        ids,
+        ["u1", "u2", "x"],
+        "members in archive order; *.md not included"
+    );
     let d = ok(&recs[0]);
     assert_eq!(d.source, format!("{p}!d/day1.json#1"));
     assert_eq!(d.meta["member"], "d/day1.json");
     assert_eq!(d.meta["path"], p);
-    assert_eq!(d.meta["source"], "outlet", "the record's own fields stay in meta");
+    assert_eq!(
+        d.meta["source"], "outlet",
+        "the record's own fields stay in meta"
+    );
     assert_eq!(ok(&recs[2]).source, format!("{p}!day2.json"));
 }
 
 #[test]
 fn tar_gz_tgz_and_single_gz_detected_by_magic() {
     let dir = tempfile::tempdir().unwrap();
-    let t = tar_bytes(&[("a/one.txt", "واحد".as_bytes()), ("a/two.jsonl", b"{\"text\": \"t1\"}\n{\"text\": \"t2\"}\n")]);
+    let t = tar_bytes(&[
+        ("a/one.txt", "واحد".as_bytes()),
+        ("a/two.jsonl", b"{\"text\": \"t1\"}\n{\"text\": \"t2\"}\n"),
+    ]);
     // Misleading names: formats must come from the bytes.
     let p1 = write(dir.path(), "archive.bin", &gzip(&t));
     let p2 = write(dir.path(), "plain.tar", &t);
@@ -294,7 +338,7 @@ fn tar_long_member_names_are_kept() {
     let long = format!("{}/deep.txt", "d".repeat(150));
     let t = tar_bytes(&[(&long, b"text")]);
     let p = write(dir.path(), "long.tar", &t);
-    let recs = read(&[p.clone()]);
+    let recs = read(std::slice::from_ref(&p));
     assert_eq!(ok(&recs[0]).source, format!("{p}!{long}"));
     assert_eq!(ok(&recs[0]).id, "deep");
 }
@@ -302,10 +346,12 @@ fn tar_long_member_names_are_kept() {
 #[test]
 fn open_is_lazy_and_matches_read_all() {
     let dir = tempfile::tempdir().unwrap();
-    let lines: String = (0..100).map(|i| format!("{{\"id\": \"r{i}\", \"text\": \"t{i}\"}}\n")).collect();
+    let lines: String = (0..100)
+        .map(|i| format!("{{\"id\": \"r{i}\", \"text\": \"t{i}\"}}\n"))
+        .collect();
     let p = write(dir.path(), "many.jsonl", lines.as_bytes());
     let opts = InputOptions::default();
-    let mut it = open(&[p.clone()], &opts);
+    let mut it = open(std::slice::from_ref(&p), &opts);
     assert_eq!(ok(&it.next().unwrap()).id, "r0");
     assert_eq!(it.count(), 99);
     let all = read_all(&[p], &opts);
@@ -337,13 +383,16 @@ fn missing_input_is_a_failure() {
 #[test]
 fn jsonl_overlong_second_line_is_reported_in_place() {
     let dir = tempfile::tempdir().unwrap();
-    let data = format!("{{\"text\": \"one\"}}\n{}\n{{\"text\": \"three\"}}\n", "y".repeat(3000));
+    let data = format!(
+        "{{\"text\": \"one\"}}\n{}\n{{\"text\": \"three\"}}\n",
+        "y".repeat(3000)
+    );
     let p = write(dir.path(), "l2.jsonl", data.as_bytes());
     let opts = InputOptions {
         max_line_bytes: 1000,
         ..Default::default()
     };
-    let recs = read_all(&[p.clone()], &opts);
+    let recs = read_all(std::slice::from_ref(&p), &opts);
     assert_eq!(recs.len(), 3);
     assert_eq!(ok(&recs[0]).text, "one");
     assert_eq!(recs[1].as_ref().unwrap_err().source, format!("{p}:2"));

@@ -96,7 +96,11 @@ impl ZipFrame {
                     .archive
                     .name_for_index(i)
                     .map_or_else(|| format!("#{}", i + 1), str::to_string);
-                return Some(Member::Failed(member_failed(&self.origin, &name, e.to_string())));
+                return Some(Member::Failed(member_failed(
+                    &self.origin,
+                    &name,
+                    e.to_string(),
+                )));
             }
             let Ok(mut file) = self.archive.by_index(i) else {
                 continue;
@@ -106,12 +110,23 @@ impl ZipFrame {
                 continue;
             }
             if file.size() > self.limit {
-                return Some(Member::Failed(too_large(&self.origin, &name, file.size(), self.limit)));
+                return Some(Member::Failed(too_large(
+                    &self.origin,
+                    &name,
+                    file.size(),
+                    self.limit,
+                )));
             }
             return Some(match read_limited(&mut file, self.limit) {
                 Ok(Some(bytes)) => Member::Data(name, bytes),
-                Ok(None) => Member::Failed(too_large(&self.origin, &name, self.limit + 1, self.limit)),
-                Err(e) => Member::Failed(member_failed(&self.origin, &name, format!("cannot read member: {e}"))),
+                Ok(None) => {
+                    Member::Failed(too_large(&self.origin, &name, self.limit + 1, self.limit))
+                }
+                Err(e) => Member::Failed(member_failed(
+                    &self.origin,
+                    &name,
+                    format!("cannot read member: {e}"),
+                )),
             });
         }
         None
@@ -135,7 +150,13 @@ impl ZipStreamFrame {
         &self.origin
     }
 
-    pub(crate) fn new(reader: Box<dyn ReadSeek>, origin: Origin, filter: Arc<Filter>, limit: u64, why: String) -> Self {
+    pub(crate) fn new(
+        reader: Box<dyn ReadSeek>,
+        origin: Origin,
+        filter: Arc<Filter>,
+        limit: u64,
+        why: String,
+    ) -> Self {
         ZipStreamFrame {
             reader,
             origin,
@@ -174,21 +195,34 @@ impl ZipStreamFrame {
                             // Skipping the rest of an oversized member is not
                             // possible without its size: stop here.
                             self.done = true;
-                            Member::Failed(too_large(&self.origin, &name, self.limit + 1, self.limit))
+                            Member::Failed(too_large(
+                                &self.origin,
+                                &name,
+                                self.limit + 1,
+                                self.limit,
+                            ))
                         }
                         Err(e) => {
                             self.done = true;
                             Member::Failed(member_failed(
                                 &self.origin,
                                 &name,
-                                format!("member cut off in a damaged zip ({}); rest not read: {e}", self.why),
+                                format!(
+                                    "member cut off in a damaged zip ({}); rest not read: {e}",
+                                    self.why
+                                ),
                             ))
                         }
                     });
                 }
                 Err(e) => {
                     self.done = true;
-                    return Some(tail_failure(&self.origin, self.count, &self.why, e.to_string()));
+                    return Some(tail_failure(
+                        &self.origin,
+                        self.count,
+                        &self.why,
+                        e.to_string(),
+                    ));
                 }
             }
         }
@@ -218,7 +252,12 @@ impl TarFrame {
         &self.origin
     }
 
-    pub(crate) fn new(reader: Box<dyn Read + Send>, origin: Origin, filter: Arc<Filter>, limit: u64) -> Self {
+    pub(crate) fn new(
+        reader: Box<dyn Read + Send>,
+        origin: Origin,
+        filter: Arc<Filter>,
+        limit: u64,
+    ) -> Self {
         TarFrame {
             reader,
             origin,
@@ -289,7 +328,13 @@ impl TarFrame {
             let sum: u64 = header
                 .iter()
                 .enumerate()
-                .map(|(i, &b)| if (148..156).contains(&i) { 32 } else { u64::from(b) })
+                .map(|(i, &b)| {
+                    if (148..156).contains(&i) {
+                        32
+                    } else {
+                        u64::from(b)
+                    }
+                })
                 .sum();
             if sum != stored {
                 return self.tail("corrupt tar header (checksum mismatch)".into());
@@ -312,7 +357,11 @@ impl TarFrame {
                         return self.tail(e);
                     }
                     let name = if typeflag == b'L' {
-                        Some(String::from_utf8_lossy(&data).trim_end_matches('\0').to_string())
+                        Some(
+                            String::from_utf8_lossy(&data)
+                                .trim_end_matches('\0')
+                                .to_string(),
+                        )
                     } else {
                         pax_path(&data)
                     };
@@ -321,7 +370,10 @@ impl TarFrame {
                     }
                 }
                 b'0' | 0 | b'7' => {
-                    let name = self.long_name.take().unwrap_or_else(|| header_name(&header));
+                    let name = self
+                        .long_name
+                        .take()
+                        .unwrap_or_else(|| header_name(&header));
                     self.count += 1;
                     if !self.filter.wants_file(&name) {
                         if let Err(e) = self.skip(padded) {
@@ -336,7 +388,9 @@ impl TarFrame {
                         if padded > self.limit.saturating_mul(4) {
                             self.done = true;
                             let mut failed = failed;
-                            failed.error.push_str("; the rest of the archive is not read");
+                            failed
+                                .error
+                                .push_str("; the rest of the archive is not read");
                             return Some(Member::Failed(failed));
                         }
                         if let Err(e) = self.skip(padded) {
@@ -444,6 +498,9 @@ mod tests {
 
     #[test]
     fn pax() {
-        assert_eq!(pax_path(b"30 mtime=1\n27 path=a/very/long/name.txt\n").as_deref(), Some("a/very/long/name.txt"));
+        assert_eq!(
+            pax_path(b"30 mtime=1\n27 path=a/very/long/name.txt\n").as_deref(),
+            Some("a/very/long/name.txt")
+        );
     }
 }

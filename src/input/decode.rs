@@ -27,7 +27,9 @@ pub(crate) enum DecodeFailure {
 impl std::fmt::Display for DecodeFailure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            DecodeFailure::Binary => f.write_str("binary file (NUL bytes or control characters), not text"),
+            DecodeFailure::Binary => {
+                f.write_str("binary file (NUL bytes or control characters), not text")
+            }
             DecodeFailure::Invalid(m) => f.write_str(m),
         }
     }
@@ -176,7 +178,9 @@ pub(crate) fn decode_bytes(
     let (text, had_errors) = enc.decode_without_bom_handling(body);
     if had_errors {
         if enc == UTF_8 {
-            let bad = std::str::from_utf8(body).err().map_or(0, |e| e.valid_up_to());
+            let bad = std::str::from_utf8(body)
+                .err()
+                .map_or(0, |e| e.valid_up_to());
             return Err(DecodeFailure::Invalid(format!(
                 "not valid UTF-8 (first bad byte at offset {bad}); convert it or pass an encoding"
             )));
@@ -225,18 +229,27 @@ mod tests {
 
     #[test]
     fn utf16_without_bom_is_recognised() {
-        let le: Vec<u8> = "hello عالم".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let le: Vec<u8> = "hello عالم"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
         let d = decode_bytes(le, None).unwrap();
         assert_eq!(d.text, "hello عالم");
         assert_eq!(d.encoding, "UTF-16LE");
-        let be: Vec<u8> = "hello عالم".encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let be: Vec<u8> = "hello عالم"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
         assert_eq!(decode_bytes(be, None).unwrap().encoding, "UTF-16BE");
     }
 
     #[test]
     fn binary_is_refused() {
         let bytes: Vec<u8> = (0u8..=255).cycle().take(4096).collect();
-        assert_eq!(decode_bytes(bytes, None).unwrap_err(), DecodeFailure::Binary);
+        assert_eq!(
+            decode_bytes(bytes, None).unwrap_err(),
+            DecodeFailure::Binary
+        );
         let ctrl = vec![1u8; 100];
         assert_eq!(decode_bytes(ctrl, None).unwrap_err(), DecodeFailure::Binary);
     }
@@ -244,7 +257,10 @@ mod tests {
     #[test]
     fn labels() {
         assert_eq!(encoding_for_label("cp1256").unwrap().name(), "windows-1256");
-        assert_eq!(encoding_for_label("ISO-8859-6").unwrap().name(), "ISO-8859-6");
+        assert_eq!(
+            encoding_for_label("ISO-8859-6").unwrap().name(),
+            "ISO-8859-6"
+        );
         assert!(encoding_for_label("klingon").is_none());
     }
 }

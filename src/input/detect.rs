@@ -57,10 +57,15 @@ pub(crate) fn text_kind(text: &str, forced_jsonl: bool) -> TextKind {
     let t = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
     match t.as_bytes().first() {
         // An array of articles (or an empty one); "[Reuters] …" stays text.
-        Some(b'[') if matches!(
-            t.get(1..).unwrap_or_default().trim_start().as_bytes().first(),
-            Some(b'{' | b']')
-        ) =>
+        Some(b'[')
+            if matches!(
+                t.get(1..)
+                    .unwrap_or_default()
+                    .trim_start()
+                    .as_bytes()
+                    .first(),
+                Some(b'{' | b']')
+            ) =>
         {
             TextKind::Json
         }
@@ -116,8 +121,14 @@ mod tests {
     fn text_kinds() {
         assert_eq!(text_kind("[{\"text\":\"a\"}]", false), TextKind::Json);
         assert_eq!(text_kind("{\n \"text\": \"a\"\n}", false), TextKind::Json);
-        assert_eq!(text_kind("{\"text\":\"a\"}\n{\"text\":\"b\"}", false), TextKind::Jsonl);
-        assert_eq!(text_kind("  <DOC>\n<TEXT>x</TEXT></DOC>", false), TextKind::Trec);
+        assert_eq!(
+            text_kind("{\"text\":\"a\"}\n{\"text\":\"b\"}", false),
+            TextKind::Jsonl
+        );
+        assert_eq!(
+            text_kind("  <DOC>\n<TEXT>x</TEXT></DOC>", false),
+            TextKind::Trec
+        );
         assert_eq!(text_kind("<DOCNO>x</DOCNO>", false), TextKind::Plain);
         assert_eq!(text_kind("[Reuters] news", false), TextKind::Plain);
         assert_eq!(text_kind("{\"text\":\"a\"}\n\n", false), TextKind::Json);

@@ -14,7 +14,14 @@ const ID_FIELDS: &[&str] = &["id", "docno", "url"];
 /// Field names whose value becomes `meta["title"]`.
 const TITLE_FIELDS: &[&str] = &["title", "headline"];
 /// Field names whose value becomes `meta["date"]`.
-const DATE_FIELDS: &[&str] = &["date", "date_published", "published", "pubdate", "date_extracted", "time"];
+const DATE_FIELDS: &[&str] = &[
+    "date",
+    "date_published",
+    "published",
+    "pubdate",
+    "date_extracted",
+    "time",
+];
 /// Fields of a wrapper object that may hold the array of articles.
 const ARRAY_FIELDS: &[&str] = &["articles", "documents", "docs", "data", "items", "records"];
 
@@ -32,12 +39,18 @@ pub(crate) fn document_from_value(
         return Err(Failed {
             id: fallback_id,
             source: source.to_string(),
-            error: format!("{source}: a JSON {} where an article object was expected", kind(value)),
+            error: format!(
+                "{source}: a JSON {} where an article object was expected",
+                kind(value)
+            ),
         });
     };
     let id_key = std::iter::once(opts.id_field.as_str())
         .chain(ID_FIELDS.iter().copied())
-        .find(|k| matches!(obj.get(*k), Some(Value::String(s)) if !s.trim().is_empty()) || matches!(obj.get(*k), Some(Value::Number(_))));
+        .find(|k| {
+            matches!(obj.get(*k), Some(Value::String(s)) if !s.trim().is_empty())
+                || matches!(obj.get(*k), Some(Value::Number(_)))
+        });
     let id = match id_key.and_then(|k| obj.get(k)) {
         Some(Value::String(s)) => s.trim().to_string(),
         Some(Value::Number(n)) => n.to_string(),
@@ -150,7 +163,12 @@ enum State {
 }
 
 impl JsonDocs {
-    pub(crate) fn new(text: String, origin: Origin, encoding: &'static str, opts: &InputOptions) -> Self {
+    pub(crate) fn new(
+        text: String,
+        origin: Origin,
+        encoding: &'static str,
+        opts: &InputOptions,
+    ) -> Self {
         let trimmed = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
         let state = if trimmed.starts_with('[') {
             let pos = text.len() - trimmed.len() + 1;
@@ -323,11 +341,17 @@ mod tests {
     #[test]
     fn scans_elements() {
         let t = r#"[ {"a": "x,]}"}, 3 , [1,[2]] ]"#;
-        let Element::Item(s, e) = next_element(t, 1) else { panic!() };
+        let Element::Item(s, e) = next_element(t, 1) else {
+            panic!()
+        };
         assert_eq!(&t[s..e], r#"{"a": "x,]}"}"#);
-        let Element::Item(s, e2) = next_element(t, e) else { panic!() };
+        let Element::Item(s, e2) = next_element(t, e) else {
+            panic!()
+        };
         assert_eq!(t[s..e2].trim(), "3");
-        let Element::Item(s, e3) = next_element(t, e2) else { panic!() };
+        let Element::Item(s, e3) = next_element(t, e2) else {
+            panic!()
+        };
         assert_eq!(&t[s..e3], "[1,[2]]");
         assert_eq!(next_element(t, e3), Element::End);
         assert!(matches!(next_element(r#"[{"a": 1"#, 1), Element::Broken(_)));

@@ -82,7 +82,11 @@ pub(crate) struct JsonlDocs {
 }
 
 impl JsonlDocs {
-    pub(crate) fn new(reader: Box<dyn BufRead + Send>, origin: Origin, opts: &InputOptions) -> Self {
+    pub(crate) fn new(
+        reader: Box<dyn BufRead + Send>,
+        origin: Origin,
+        opts: &InputOptions,
+    ) -> Self {
         JsonlDocs {
             reader,
             origin,
@@ -152,7 +156,8 @@ impl Iterator for JsonlDocs {
                             }))
                         }
                     };
-                    let r = super::json::document_from_value(&value, fallback_id, &here, &self.opts);
+                    let r =
+                        super::json::document_from_value(&value, fallback_id, &here, &self.opts);
                     return Some(r.map(|mut d| {
                         self.origin.annotate(&mut d);
                         d.meta.insert("format".into(), "jsonl".into());
@@ -185,7 +190,10 @@ mod tests {
         let mut buf = Vec::new();
         assert_eq!(read_line_limited(&mut r, &mut buf, 8).unwrap(), Line::Read);
         assert_eq!(buf, b"short");
-        assert_eq!(read_line_limited(&mut r, &mut buf, 8).unwrap(), Line::TooLong(21));
+        assert_eq!(
+            read_line_limited(&mut r, &mut buf, 8).unwrap(),
+            Line::TooLong(21)
+        );
         assert_eq!(read_line_limited(&mut r, &mut buf, 8).unwrap(), Line::Read);
         assert_eq!(buf, b"ok");
         assert_eq!(read_line_limited(&mut r, &mut buf, 8).unwrap(), Line::Eof);

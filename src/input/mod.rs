@@ -203,7 +203,9 @@ pub fn open(inputs: &[String], opts: &InputOptions) -> Inputs {
             Some(e) => (Some(e), None),
             None => (
                 None,
-                Some(format!("unknown encoding \"{label}\" (try utf-8, windows-1256, iso-8859-6, utf-16le)")),
+                Some(format!(
+                    "unknown encoding \"{label}\" (try utf-8, windows-1256, iso-8859-6, utf-16le)"
+                )),
             ),
         },
     };
@@ -300,11 +302,10 @@ impl Origin {
     fn gunzipped(&self) -> Origin {
         let mut o = self.clone();
         let inner = Path::new(&self.stem);
-        if inner
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| ["txt", "json", "jsonl", "tar", "xml", "sgml"].contains(&e.to_ascii_lowercase().as_str()))
-        {
+        if inner.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+            ["txt", "json", "jsonl", "tar", "xml", "sgml"]
+                .contains(&e.to_ascii_lowercase().as_str())
+        }) {
             o.stem = id_from_path(inner);
         }
         o.depth = o.depth.saturating_add(1);
@@ -516,7 +517,9 @@ impl Inputs {
         };
         let format = detect::sniff(&head);
         if format != detect::Format::Text && origin.depth >= MAX_DEPTH {
-            return Some(origin.failed(format!("archives nested more than {MAX_DEPTH} deep; not opened")));
+            return Some(origin.failed(format!(
+                "archives nested more than {MAX_DEPTH} deep; not opened"
+            )));
         }
         let limit = self.opts.max_member_bytes;
         match format {
@@ -525,11 +528,17 @@ impl Inputs {
                     Ok(r) => r,
                     Err(e) => return Some(origin.failed(e)),
                 };
-                let opened = reopen.open().map_err(|e| e.to_string()).and_then(|r| {
-                    zip::ZipArchive::new(r).map_err(|e| e.to_string())
-                });
+                let opened = reopen
+                    .open()
+                    .map_err(|e| e.to_string())
+                    .and_then(|r| zip::ZipArchive::new(r).map_err(|e| e.to_string()));
                 match opened {
-                    Ok(a) => self.stack.push(Frame::Zip(ZipFrame::new(a, origin, Arc::clone(&self.filter), limit))),
+                    Ok(a) => self.stack.push(Frame::Zip(ZipFrame::new(
+                        a,
+                        origin,
+                        Arc::clone(&self.filter),
+                        limit,
+                    ))),
                     Err(why) => match reopen.open() {
                         Ok(r) => self.stack.push(Frame::ZipStream(ZipStreamFrame::new(
                             r,
@@ -556,14 +565,25 @@ impl Inputs {
                     Ok(r) => r,
                     Err(e) => return Some(origin.failed(format!("cannot read: {e}"))),
                 };
-                self.stack.push(Frame::Tar(TarFrame::new(reader, origin, Arc::clone(&self.filter), limit)));
+                self.stack.push(Frame::Tar(TarFrame::new(
+                    reader,
+                    origin,
+                    Arc::clone(&self.filter),
+                    limit,
+                )));
                 None
             }
             detect::Format::Text => self.open_text(origin, src, head, size),
         }
     }
 
-    fn open_text(&mut self, origin: Origin, src: Src, head: Vec<u8>, size: Option<u64>) -> Option<Record> {
+    fn open_text(
+        &mut self,
+        origin: Origin,
+        src: Src,
+        head: Vec<u8>,
+        size: Option<u64>,
+    ) -> Option<Record> {
         let sniffed = decode::sniff_head(&head);
         if sniffed == decode::HeadKind::Binary {
             return Some(origin.failed(decode::DecodeFailure::Binary.to_string()));
@@ -576,10 +596,7 @@ impl Inputs {
         if !utf16 && !forced_other && (self.opts.jsonl || first == Some(b'{')) {
             return self.open_jsonl_or_object(origin, src, head);
         }
-        let container = match first {
-            Some(b'[' | b'<') => true,
-            _ => false,
-        };
+        let container = matches!(first, Some(b'[' | b'<'));
         let limit = if container {
             self.opts.max_member_bytes
         } else {
@@ -587,7 +604,9 @@ impl Inputs {
         };
         if let Some(size) = size.filter(|&s| s > limit) {
             let what = if container { "file" } else { "document" };
-            return Some(origin.failed(format!("{what} is {size} bytes, over the limit of {limit} bytes")));
+            return Some(origin.failed(format!(
+                "{what} is {size} bytes, over the limit of {limit} bytes"
+            )));
         }
         let mut reader = match src.into_reader(head) {
             Ok(r) => r,
@@ -595,7 +614,11 @@ impl Inputs {
         };
         let bytes = match archive::read_limited(&mut reader, limit) {
             Ok(Some(b)) => b,
-            Ok(None) => return Some(origin.failed(format!("input is over the limit of {limit} bytes; reading stopped there"))),
+            Ok(None) => {
+                return Some(origin.failed(format!(
+                    "input is over the limit of {limit} bytes; reading stopped there"
+                )))
+            }
             Err(e) => return Some(origin.failed(format!("cannot read: {e}"))),
         };
         drop(reader);
@@ -607,15 +630,24 @@ impl Inputs {
     }
 
     /// Text decoded in full: JSON, JSONL, `<DOC>` or one plain document.
-    fn push_text(&mut self, origin: Origin, text: String, encoding: &'static str) -> Option<Record> {
+    fn push_text(
+        &mut self,
+        origin: Origin,
+        text: String,
+        encoding: &'static str,
+    ) -> Option<Record> {
         match detect::text_kind(&text, self.opts.jsonl) {
             detect::TextKind::Json => {
-                self.stack.push(Frame::Docs(Box::new(json::JsonDocs::new(text, origin, encoding, &self.opts))));
+                self.stack.push(Frame::Docs(Box::new(json::JsonDocs::new(
+                    text, origin, encoding, &self.opts,
+                ))));
                 None
             }
             detect::TextKind::Jsonl => {
                 let reader = Box::new(Cursor::new(text.into_bytes()));
-                self.stack.push(Frame::Docs(Box::new(jsonl::JsonlDocs::new(reader, origin, &self.opts))));
+                self.stack.push(Frame::Docs(Box::new(jsonl::JsonlDocs::new(
+                    reader, origin, &self.opts,
+                ))));
                 None
             }
             detect::TextKind::Trec => {
@@ -649,7 +681,11 @@ impl Inputs {
         };
         let mut br = BufReader::with_capacity(64 << 10, reader);
         if self.opts.jsonl {
-            self.stack.push(Frame::Docs(Box::new(jsonl::JsonlDocs::new(Box::new(br), origin, &self.opts))));
+            self.stack.push(Frame::Docs(Box::new(jsonl::JsonlDocs::new(
+                Box::new(br),
+                origin,
+                &self.opts,
+            ))));
             return None;
         }
         // Read up to the second non-blank line, keeping what was read: JSONL
@@ -706,7 +742,11 @@ impl Inputs {
                 consumed.extend_from_slice(&rest);
                 consumed
             }
-            Ok(None) => return Some(origin.failed(format!("input is over the limit of {limit} bytes; reading stopped there"))),
+            Ok(None) => {
+                return Some(origin.failed(format!(
+                    "input is over the limit of {limit} bytes; reading stopped there"
+                )))
+            }
             Err(e) => return Some(origin.failed(format!("cannot read: {e}"))),
         };
         let decoded = match decode::decode_bytes(bytes, self.forced) {

@@ -16,7 +16,10 @@ use super::{Failed, Origin, Record};
 pub(crate) fn find_open_doc(text: &str, from: usize) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut i = from;
-    while let Some(rel) = bytes.get(i..).and_then(|b| b.iter().position(|&c| c == b'<')) {
+    while let Some(rel) = bytes
+        .get(i..)
+        .and_then(|b| b.iter().position(|&c| c == b'<'))
+    {
         let start = i + rel;
         let name = bytes.get(start + 1..start + 4);
         let after = bytes.get(start + 4).copied();
@@ -37,7 +40,10 @@ fn find_close(text: &str, name: &str, from: usize) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
     let n = name.len();
     let mut i = from;
-    while let Some(rel) = bytes.get(i..).and_then(|b| b.windows(2).position(|w| w == b"</")) {
+    while let Some(rel) = bytes
+        .get(i..)
+        .and_then(|b| b.windows(2).position(|w| w == b"</"))
+    {
         let start = i + rel;
         if bytes
             .get(start + 2..start + 2 + n)
@@ -68,7 +74,12 @@ pub(crate) struct TrecDocs {
 }
 
 impl TrecDocs {
-    pub(crate) fn new(text: String, origin: Origin, encoding: &'static str, max_doc_bytes: u64) -> Self {
+    pub(crate) fn new(
+        text: String,
+        origin: Origin,
+        encoding: &'static str,
+        max_doc_bytes: u64,
+    ) -> Self {
         let multi = find_open_doc(&text, 0)
             .and_then(|(_, end)| find_open_doc(&text, end))
             .is_some();
@@ -134,7 +145,10 @@ impl Iterator for TrecDocs {
             return Some(Err(Failed {
                 id,
                 source,
-                error: format!("{}: <DOC> number {} has no <TEXT> element", self.origin.source, self.index),
+                error: format!(
+                    "{}: <DOC> number {} has no <TEXT> element",
+                    self.origin.source, self.index
+                ),
             }));
         };
         if text.len() as u64 > self.max_doc_bytes {
@@ -176,7 +190,10 @@ fn parse_doc(body: &str, _attr_id: Option<String>) -> ParsedDoc {
     let mut texts: Vec<String> = Vec::new();
     let bytes = body.as_bytes();
     let mut i = 0;
-    while let Some(rel) = bytes.get(i..).and_then(|b| b.iter().position(|&c| c == b'<')) {
+    while let Some(rel) = bytes
+        .get(i..)
+        .and_then(|b| b.iter().position(|&c| c == b'<'))
+    {
         let start = i + rel;
         let name_len = bytes
             .get(start + 1..)
@@ -188,11 +205,17 @@ fn parse_doc(body: &str, _attr_id: Option<String>) -> ParsedDoc {
             i = start + 1;
             continue;
         }
-        let Some(gt) = bytes.get(start..).and_then(|b| b.iter().position(|&c| c == b'>')) else {
+        let Some(gt) = bytes
+            .get(start..)
+            .and_then(|b| b.iter().position(|&c| c == b'>'))
+        else {
             break;
         };
         let content_start = start + gt + 1;
-        let name = body.get(start + 1..start + 1 + name_len).unwrap_or_default().to_string();
+        let name = body
+            .get(start + 1..start + 1 + name_len)
+            .unwrap_or_default()
+            .to_string();
         let (content_end, next) = match find_close(body, &name, content_start) {
             Some((s, e)) => (s, e),
             None => {
@@ -310,7 +333,9 @@ fn strip_tags(raw: &str, mark_paragraphs: bool) -> String {
                     .split(|c: char| c.is_whitespace() || c == '/')
                     .next()
                     .unwrap_or_default();
-                if mark_paragraphs && (name.eq_ignore_ascii_case("p") || name.eq_ignore_ascii_case("br")) {
+                if mark_paragraphs
+                    && (name.eq_ignore_ascii_case("p") || name.eq_ignore_ascii_case("br"))
+                {
                     out.push('\u{0}');
                 }
                 rest = after.get(gt + 1..).unwrap_or_default();
@@ -378,7 +403,10 @@ mod tests {
 
     #[test]
     fn entities() {
-        assert_eq!(decode_entities("S&P &amp; co &#1575;&#x628; &bogus; &"), "S&P & co اب &bogus; &");
+        assert_eq!(
+            decode_entities("S&P &amp; co &#1575;&#x628; &bogus; &"),
+            "S&P & co اب &bogus; &"
+        );
     }
 
     #[test]
@@ -389,14 +417,23 @@ mod tests {
 
     #[test]
     fn attributes() {
-        assert_eq!(attribute("<DOC id=\"AFP.1\" type=\"story\" >", "id").as_deref(), Some("AFP.1"));
-        assert_eq!(attribute("<DOC id=\"AFP.1\" type=\"story\" >", "type").as_deref(), Some("story"));
+        assert_eq!(
+            attribute("<DOC id=\"AFP.1\" type=\"story\" >", "id").as_deref(),
+            Some("AFP.1")
+        );
+        assert_eq!(
+            attribute("<DOC id=\"AFP.1\" type=\"story\" >", "type").as_deref(),
+            Some("story")
+        );
         assert_eq!(attribute("<DOC>", "id"), None);
     }
 
     #[test]
     fn paragraphs() {
-        assert_eq!(text_content("\n<P>\none\ntwo\n</P>\n<P>three</P>\n"), "one\ntwo\n\nthree");
+        assert_eq!(
+            text_content("\n<P>\none\ntwo\n</P>\n<P>three</P>\n"),
+            "one\ntwo\n\nthree"
+        );
         assert_eq!(text_content("\n a < b \n"), "a < b");
     }
 }

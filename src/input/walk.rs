@@ -86,8 +86,16 @@ impl Glob {
             for j in 0..=n {
                 let p_j = prev.get(j).copied().unwrap_or(false);
                 let c = j.checked_sub(1).and_then(|k| t.get(k)).copied();
-                let cur_prev = j.checked_sub(1).and_then(|k| cur.get(k)).copied().unwrap_or(false);
-                let diag = j.checked_sub(1).and_then(|k| prev.get(k)).copied().unwrap_or(false);
+                let cur_prev = j
+                    .checked_sub(1)
+                    .and_then(|k| cur.get(k))
+                    .copied()
+                    .unwrap_or(false);
+                let diag = j
+                    .checked_sub(1)
+                    .and_then(|k| prev.get(k))
+                    .copied()
+                    .unwrap_or(false);
                 let v = match tok {
                     Tok::Lit(l) => c.is_some_and(|c| c.eq_ignore_ascii_case(l)) && diag,
                     Tok::One => c.is_some_and(|c| c != '/') && diag,
@@ -257,18 +265,17 @@ impl Walker {
                     _ => false,
                 };
                 if !inside {
-                    let target = canon.as_ref().map_or_else(
-                        |_| "a missing target".to_string(),
-                        |c| c.display().to_string(),
-                    );
+                    let why = match &canon {
+                        Ok(c) => {
+                            format!("symbolic link to {}, outside the input tree", c.display())
+                        }
+                        Err(_) => "broken symbolic link".to_string(),
+                    };
                     if filter.wants_file(&rel) || filter.wants_dir(&rel) && path.is_dir() {
                         return Some(Found::Failed(Failed {
                             id: super::id_from_path(&path),
                             source: path.display().to_string(),
-                            error: format!(
-                                "{}: symbolic link to {target}, outside the input tree; not followed",
-                                path.display()
-                            ),
+                            error: format!("{}: {why}; not followed", path.display()),
                         }));
                     }
                     continue;
