@@ -1,0 +1,266 @@
+//! Turning bytes into text: BOMs, UTF-16, legacy Arabic code pages, and
+//! refusing binary data instead of decoding it into garbage.
+
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
+
+/// How many leading bytes are inspected for NULs and control characters.
+pub(crate) const SNIFF_BYTES: usize = 8192;
+
+/// Text decoded from bytes, with the encoding that was used.
+#[derive(Debug)]
+pub(crate) struct Decoded {
+    /// The text, without a BOM.
+    pub text: String,
+    /// The encoding's WHATWG name (`UTF-8`, `UTF-16LE`, `windows-1256`…).
+    pub encoding: &'static str,
+}
+
+/// Why bytes could not be decoded.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum DecodeFailure {
+    /// NUL bytes or mostly control characters: not text.
+    Binary,
+    /// The forced encoding could not decode the bytes without errors.
+    Invalid(String),
+}
+
+impl std::fmt::Display for DecodeFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DecodeFailure::Binary => {
+                f.write_str("binary file (NUL bytes or control characters), not text")
+            }
+            DecodeFailure::Invalid(m) => f.write_str(m),
+        }
+    }
+}
+
+/// Resolves an encoding label (`utf-8`, `windows-1256`, `cp1256`, `iso-8859-6`…).
+pub(crate) fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
+    let l = label.trim();
+    let l = match l.to_ascii_lowercase().as_str() {
+        "cp1256" => "windows-1256",
+        "utf16le" | "utf-16-le" => "utf-16le",
+        "utf16be" | "utf-16-be" => "utf-16be",
+        _ => l,
+    }
+    .to_string();
+    Encoding::for_label(l.as_bytes())
+}
+
+/// The encoding a BOM announces, with the BOM's length.
+pub(crate) fn bom(bytes: &[u8]) -> Option<(&'static Encoding, usize)> {
+    Encoding::for_bom(bytes)
+}
+
+/// What the first bytes of a stream look like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum HeadKind {
+    /// Has a BOM or is likely text.
+    Text,
+    /// UTF-16 without a BOM (NULs in every other byte).
+    Utf16(&'static Encoding),
+    /// NULs or control characters: binary.
+    Binary,
+}
+
+/// Classifies the first bytes of an input (at most [`SNIFF_BYTES`] are looked at).
+pub(crate) fn sniff_head(head: &[u8]) -> HeadKind {
+    let head = head.get(..SNIFF_BYTES).unwrap_or(head);
+    if let Some((enc, _)) = bom(head) {
+        return if enc == UTF_8 {
+            control_check(head)
+        } else {
+            HeadKind::Text
+        };
+    }
+    if !head.contains(&0) {
+        return control_check(head);
+    }
+    let (mut even, mut odd) = (0usize, 0usize);
+    for (i, &b) in head.iter().enumerate() {
+        if b == 0 {
+            if i % 2 == 0 {
+                even += 1;
+            } else {
+                odd += 1;
+            }
+        }
+    }
+    if even + odd > 0 {
+        // ASCII in UTF-16 puts the NUL in the high byte: odd positions for
+        // little endian, even ones for big endian. Anything else is binary.
+        let enc = match (even, odd) {
+            (0, _) => UTF_16LE,
+            (_, 0) => UTF_16BE,
+            _ => return HeadKind::Binary,
+        };
+        let usable = head.get(..head.len() & !1).unwrap_or(head);
+        let (text, had_errors) = enc.decode_without_bom_handling(usable);
+        // A cut surrogate pair at the end of the head is not an error.
+        let text = text.trim_end_matches('\u{FFFD}');
+        if had_errors && text.contains('\u{FFFD}') || mostly_control(text) {
+            return HeadKind::Binary;
+        }
+        return HeadKind::Utf16(enc);
+    }
+    control_check(head)
+}
+
+fn control_check(head: &[u8]) -> HeadKind {
+    // Only C0 controls are judged here; they are the same in UTF-8 and the
+    // single-byte code pages.
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
+        .count();
+    if !head.is_empty() && controls * 10 > head.len() {
+        HeadKind::Binary
+    } else {
+        HeadKind::Text
+    }
+}
+
+fn is_bad_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{0C}') && (c as u32) < 0x20
+}
+
+fn mostly_control(text: &str) -> bool {
+    let mut n = 0usize;
+    let mut bad = 0usize;
+    for c in text.chars() {
+        n += 1;
+        if is_bad_control(c) || c == '\0' {
+            bad += 1;
+        }
+    }
+    n > 0 && bad * 10 > n
+}
+
+/// Decodes a whole input.
+///
+/// With `forced`, that encoding is used (a BOM still wins, as in browsers).
+/// Otherwise: BOM → UTF-8/UTF-16; NULs in alternate bytes → UTF-16 without
+/// BOM; valid UTF-8 → UTF-8; anything else is guessed by chardetng (which
+/// knows windows-1256 and ISO-8859-6). Binary data is refused.
+pub(crate) fn decode_bytes(
+    bytes: Vec<u8>,
+    forced: Option<&'static Encoding>,
+) -> Result<Decoded, DecodeFailure> {
+    let head_kind = sniff_head(&bytes);
+    if head_kind == HeadKind::Binary {
+        return Err(DecodeFailure::Binary);
+    }
+    // The common case, without a copy: UTF-8 without BOM, not forced otherwise.
+    let utf8_ok = forced.map_or(true, |e| e == UTF_8) && !matches!(head_kind, HeadKind::Utf16(_));
+    let bytes = if utf8_ok && bom(&bytes).is_none() {
+        match String::from_utf8(bytes) {
+            Ok(text) => return finish(text, UTF_8),
+            Err(e) => e.into_bytes(),
+        }
+    } else {
+        bytes
+    };
+    let bytes = bytes.as_slice();
+    let (enc, body) = if let Some((enc, len)) = bom(bytes) {
+        (enc, bytes.get(len..).unwrap_or_default())
+    } else if let HeadKind::Utf16(enc) = head_kind {
+        (enc, bytes)
+    } else if let Some(enc) = forced {
+        (enc, bytes)
+    } else if std::str::from_utf8(bytes).is_ok() {
+        (UTF_8, bytes)
+    } else {
+        let mut det = chardetng::EncodingDetector::new();
+        det.feed(bytes, true);
+        (det.guess(None, true), bytes)
+    };
+    let (text, had_errors) = enc.decode_without_bom_handling(body);
+    if had_errors {
+        if enc == UTF_8 {
+            let bad = std::str::from_utf8(body)
+                .err()
+                .map_or(0, |e| e.valid_up_to());
+            return Err(DecodeFailure::Invalid(format!(
+                "not valid UTF-8 (first bad byte at offset {bad}); convert it or pass an encoding"
+            )));
+        }
+        if forced.is_some() || enc == UTF_16LE || enc == UTF_16BE {
+            return Err(DecodeFailure::Invalid(format!(
+                "not valid {} (undecodable bytes)",
+                enc.name()
+            )));
+        }
+        // A legacy guess that leaves holes is no better than binary.
+        return Err(DecodeFailure::Invalid(format!(
+            "unknown encoding (best guess {} leaves undecodable bytes); pass an encoding",
+            enc.name()
+        )));
+    }
+    finish(text.into_owned(), enc)
+}
+
+fn finish(text: String, enc: &'static Encoding) -> Result<Decoded, DecodeFailure> {
+    let sample_end = text
+        .char_indices()
+        .nth(SNIFF_BYTES)
+        .map_or(text.len(), |(i, _)| i);
+    if mostly_control(text.get(..sample_end).unwrap_or_default()) {
+        return Err(DecodeFailure::Binary);
+    }
+    Ok(Decoded {
+        text,
+        encoding: enc.name(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        let d = decode_bytes("\u{FEFF}سلام".as_bytes().to_vec(), None).unwrap();
+        assert_eq!(d.text, "سلام");
+        assert_eq!(d.encoding, "UTF-8");
+        let d = decode_bytes("سلام".as_bytes().to_vec(), None).unwrap();
+        assert_eq!(d.text, "سلام");
+    }
+
+    #[test]
+    fn utf16_without_bom_is_recognised() {
+        let le: Vec<u8> = "hello عالم"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let d = decode_bytes(le, None).unwrap();
+        assert_eq!(d.text, "hello عالم");
+        assert_eq!(d.encoding, "UTF-16LE");
+        let be: Vec<u8> = "hello عالم"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        assert_eq!(decode_bytes(be, None).unwrap().encoding, "UTF-16BE");
+    }
+
+    #[test]
+    fn binary_is_refused() {
+        let bytes: Vec<u8> = (0u8..=255).cycle().take(4096).collect();
+        assert_eq!(
+            decode_bytes(bytes, None).unwrap_err(),
+            DecodeFailure::Binary
+        );
+        let ctrl = vec![1u8; 100];
+        assert_eq!(decode_bytes(ctrl, None).unwrap_err(), DecodeFailure::Binary);
+    }
+
+    #[test]
+    fn labels() {
+        assert_eq!(encoding_for_label("cp1256").unwrap().name(), "windows-1256");
+        assert_eq!(
+            encoding_for_label("ISO-8859-6").unwrap().name(),
+            "ISO-8859-6"
+        );
+        assert!(encoding_for_label("klingon").is_none());
+    }
+}
