@@ -49,9 +49,26 @@ pub struct InputArgs {
     /// JSONL field holding the document id.
     #[arg(long, default_value = "id", value_name = "NAME")]
     pub id_field: String,
-    /// JSONL field holding the document text.
+    /// JSONL/JSON field holding the document text (dotted paths reach nested fields).
     #[arg(long, default_value = "text", value_name = "NAME")]
     pub text_field: String,
+    /// When walking directories, read only files matching GLOB (repeatable;
+    /// default: *.txt *.json *.jsonl *.xml *.sgml *.zip *.tar *.tar.gz *.tgz *.gz and files without extension).
+    #[arg(long, value_name = "GLOB")]
+    pub include: Vec<String>,
+    /// When walking directories, skip files and directories matching GLOB (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// Decode every input with this encoding (e.g. windows-1256, iso-8859-6, utf-16le)
+    /// instead of detecting it.
+    #[arg(long, value_name = "LABEL")]
+    pub encoding: Option<String>,
+    /// Largest document accepted, in MiB; larger ones give an error record.
+    #[arg(long, default_value_t = 32, value_name = "MIB")]
+    pub max_doc_mib: u64,
+    /// Largest archive member accepted (decompressed), in MiB.
+    #[arg(long, default_value_t = 256, value_name = "MIB")]
+    pub max_member_mib: u64,
     /// Worker threads (default: all cores). Output is identical for any value.
     #[arg(long, short = 'j', value_name = "N")]
     pub threads: Option<usize>,

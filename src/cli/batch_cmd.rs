@@ -8,11 +8,11 @@ use std::time::Instant;
 use anyhow::{bail, Context, Result};
 use clap::Args;
 use khulasa::batch::{self, BatchRecord};
-use khulasa::input::{self, InputOptions};
+use khulasa::input;
 use khulasa::Pipeline;
 
 use crate::args::{BudgetArgs, GlossaryArgs, InputArgs};
-use crate::commands::{budget, load_glossary, thread_pool};
+use crate::commands::{budget, input_options, load_glossary, thread_pool};
 use crate::output::{safe_file_stem, write_atomic, Sink};
 
 /// Arguments of `khulasa batch`.
@@ -66,13 +66,8 @@ pub fn run(args: BatchArgs) -> Result<ExitCode> {
     } else {
         Out::Stream(Sink::open(&args.out)?)
     };
-    let opts = InputOptions {
-        jsonl: args.input.jsonl,
-        id_field: args.input.id_field.clone(),
-        text_field: args.input.text_field.clone(),
-        ..Default::default()
-    };
-    let records = input::read_all(&args.input.inputs, &opts).into_iter();
+    let opts = input_options(&args.input);
+    let records = input::open(&args.input.inputs, &opts);
     let window = args.window.unwrap_or(64 * pool.current_num_threads());
     let progress = Progress::new(!args.input.quiet && std::io::stderr().is_terminal());
     let started = Instant::now();

@@ -69,18 +69,28 @@ pub(crate) fn read_records(args: &InputArgs, seeds: bool) -> Vec<Record> {
             })
             .collect();
     }
-    let opts = InputOptions {
-        jsonl: args.jsonl,
-        id_field: args.id_field.clone(),
-        text_field: args.text_field.clone(),
-        ..Default::default()
-    };
+    let opts = input_options(args);
     let inputs = if args.inputs.is_empty() {
         vec!["-".to_string()]
     } else {
         args.inputs.clone()
     };
     input::read_all(&inputs, &opts)
+}
+
+/// The input layer's options from the command line.
+pub(crate) fn input_options(args: &InputArgs) -> InputOptions {
+    InputOptions {
+        jsonl: args.jsonl,
+        id_field: args.id_field.clone(),
+        text_field: args.text_field.clone(),
+        include: args.include.clone(),
+        exclude: args.exclude.clone(),
+        encoding: args.encoding.clone(),
+        max_doc_bytes: args.max_doc_mib.saturating_mul(1 << 20),
+        max_member_bytes: args.max_member_mib.saturating_mul(1 << 20),
+        ..Default::default()
+    }
 }
 
 pub(crate) fn thread_pool(args: &InputArgs) -> Result<rayon::ThreadPool> {

@@ -48,17 +48,17 @@ pub(crate) fn document_from_value(
     let id_key = std::iter::once(opts.id_field.as_str())
         .chain(ID_FIELDS.iter().copied())
         .find(|k| {
-            matches!(obj.get(*k), Some(Value::String(s)) if !s.trim().is_empty())
-                || matches!(obj.get(*k), Some(Value::Number(_)))
+            matches!(get_path(obj, k), Some(Value::String(s)) if !s.trim().is_empty())
+                || matches!(get_path(obj, k), Some(Value::Number(_)))
         });
-    let id = match id_key.and_then(|k| obj.get(k)) {
+    let id = match id_key.and_then(|k| get_path(obj, k)) {
         Some(Value::String(s)) => s.trim().to_string(),
         Some(Value::Number(n)) => n.to_string(),
         _ => fallback_id,
     };
     let text_key = std::iter::once(opts.text_field.as_str())
         .chain(TEXT_FIELDS.iter().copied())
-        .find(|k| text_of(obj.get(*k)).is_some());
+        .find(|k| text_of(get_path(obj, k)).is_some());
     let Some(text_key) = text_key else {
         return Err(Failed {
             id,
@@ -70,7 +70,7 @@ pub(crate) fn document_from_value(
             ),
         });
     };
-    let text = text_of(obj.get(text_key)).unwrap_or_default();
+    let text = text_of(get_path(obj, text_key)).unwrap_or_default();
     if text.len() as u64 > opts.max_doc_bytes {
         return Err(Failed {
             error: crate::Error::TooLarge {
@@ -88,6 +88,20 @@ pub(crate) fn document_from_value(
     d.source = source.to_string();
     copy_meta(obj, text_key, id_key, &mut d);
     Ok(d)
+}
+
+/// A field by name, or by a dotted path into nested objects
+/// (`--text-field article.body`) when no field has the literal name.
+fn get_path<'a>(obj: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
+    if let Some(v) = obj.get(key) {
+        return Some(v);
+    }
+    let mut parts = key.split('.');
+    let mut cur = obj.get(parts.next()?)?;
+    for p in parts {
+        cur = cur.as_object()?.get(p)?;
+    }
+    Some(cur)
 }
 
 /// A string field, or an array of strings (paragraphs) joined by blank lines.
