@@ -117,12 +117,12 @@ TERRITORY = {
     "HK": dict(ar="هونغ كونغ", en="Hong Kong", variants=["هونغ كونغ الصينية (منطقة إدارية خاصة)"]),
     "MO": dict(ar="ماكاو", en="Macao", variants=["مكاو", "منطقة ماكاو الإدارية الخاصة"]),
     "CC": dict(ar="جزر كوكوس", en="Cocos (Keeling) Islands", variants=["جزر كوكوس (كيلينغ)"]),
-    "FK": dict(variants=["جزر مالفيناس"]),
+    "FK": dict(variants=["جزر مالفيناس"], drop=["جزر فوكلاند - جزر مالفيناس"]),
     "OM": dict(variants=["سلطنة عمان"],
                note="unvocalized عمان is also Amman (عمّان), Jordan's capital: check context"),
-    "ML": dict(ar="جمهورية مالي", variants=["دولة مالي"],
+    "ML": dict(ar="جمهورية مالي", variants=["دولة مالي"], drop=["مالي"],
                note="bare مالي also means 'financial' and is not listed"),
-    "BJ": dict(ar="جمهورية بنين", variants=["دولة بنين"],
+    "BJ": dict(ar="جمهورية بنين", variants=["دولة بنين"], drop=["بنين"],
                note="bare بنين also means 'boys/sons' and is not listed"),
     "MA": dict(variants=["المملكة المغربية"],
                note="المغرب also means the Maghreb and the sunset prayer"),
@@ -140,7 +140,8 @@ TERRITORY = {
 # Regions written about in the news, not in the CLDR table (hand-curated).
 EXTRA_REGIONS = parse("""
 الشرق الأوسط	Middle East	منطقة الشرق الأوسط	also the name of the daily Asharq Al-Awsat
-الخليج العربي	Arabian Gulf	الخليج الفارسي	in English usually 'the Gulf' (Persian Gulf)
+الخليج العربي	the Gulf (Arabian Gulf)		Iranian and most English usage: Persian Gulf (الخليج الفارسي)
+الخليج الفارسي	Persian Gulf
 منطقة الخليج	Gulf region	دول الخليج	
 شبه الجزيرة العربية	Arabian Peninsula	الجزيرة العربية
 بلاد الشام	the Levant	الشام	الشام is also a name for Damascus
@@ -160,11 +161,11 @@ EXTRA_REGIONS = parse("""
 نهر دجلة	Tigris River	دجلة
 شرق الفرات	east of the Euphrates	منطقة شرق الفرات	SDF-held area of north-east Syria
 غرب الفرات	west of the Euphrates
-هضبة الجولان	Golan Heights	الجولان	مرتفعات الجولان|الجولان المحتل
+هضبة الجولان	Golan Heights	الجولان|مرتفعات الجولان|الجولان المحتل
 قطاع غزة	Gaza Strip
 الضفة الغربية	West Bank
 شبه جزيرة سيناء	Sinai Peninsula	سيناء
-إقليم كردستان	Kurdistan Region (Iraq)	كردستان العراق	إقليم كردستان العراق
+إقليم كردستان	Kurdistan Region (Iraq)	كردستان العراق|إقليم كردستان العراق
 كردستان	Kurdistan
 """)
 
@@ -183,13 +184,13 @@ def countries():
         ar_alt = t.get("ar_alts") or ""
         alt_ar = ar_alt.split(":", 1)[1] if ":" in ar_alt else ""
         alt_en = en_alt.split(":", 1)[1] if ":" in en_alt else ""
-        if ar != t["ar"]:
+        if ar != t["ar"] and t["ar"] not in o.get("drop", []):
             variants.append(t["ar"])
         # PS: CLDR short form فلسطين becomes its own entry (different English)
         if code == "PS":
             out.append(row(alt_ar, alt_en, note="CLDR short form of Palestinian Territories; Arab League member"))
             alt_ar = ""
-        if alt_ar and alt_ar != ar:
+        if alt_ar and alt_ar != ar and alt_ar not in o.get("drop", []):
             variants.append(alt_ar)
         variants += o.get("variants", [])
         if alt_en and alt_en != en:
@@ -441,7 +442,7 @@ GEONAMES = parse("""
 8419677	al-Hajar al-Aswad	الحجر الأسود	حجر الأسود|حي الحجر الأسود	district south of Damascus; الحجر الأسود is also the Black Stone of the Kaaba
 167611	Maarat al-Numan	معرة النعمان
 167558	Madaya	مضايا
-164717	Saydnaya	صيدنايا	سجن صيدنايا
+164717	Saydnaya	صيدنايا
 173364	Qardaha	القرداحة
 167245	Marea	مارع
 168351	Khanasir	خناصر
@@ -576,7 +577,7 @@ northern Iraq	شمال العراق	شمالي العراق
 Syrian Badia (desert)	البادية السورية	بادية الشام
 Jazira region (north-east Syria)	الجزيرة السورية	منطقة الجزيرة
 Anbar	الأنبار	محافظة الأنبار
-Nineveh	نينوى	محافظة نينوى|سهل نينوى
+Nineveh	نينوى	محافظة نينوى
 Salahuddin	محافظة صلاح الدين		bare صلاح الدين is a personal name and is not listed
 Diyala	ديالى	محافظة ديالى
 Raqqa province	محافظة الرقة
@@ -594,6 +595,8 @@ al-Shajara (Daraa countryside)	قرية الشجرة	بلدة الشجرة	bare 
 al-Muhayni hospital (Damascus)	مشفى المهايني	مستشفى المهايني
 Old City of Aleppo	حلب القديمة
 Ain al-Asad Air Base	قاعدة عين الأسد	عين الأسد
+Saydnaya prison	سجن صيدنايا		military prison north of Damascus
+Nineveh Plains	سهل نينوى
 Kuwait City	مدينة الكويت
 Tunis	العاصمة التونسية
 """)
