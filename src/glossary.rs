@@ -64,12 +64,25 @@ pub struct Glossary {
     entries: Vec<Entry>,
 }
 
-const BUNDLED: &str = include_str!("../glossaries/default.tsv");
+/// The bundled lists, merged in this order (see glossaries/README.md).
+const BUNDLED: &[(&str, &str)] = &[
+    ("glossaries/countries.tsv", include_str!("../glossaries/countries.tsv")),
+    ("glossaries/cities.tsv", include_str!("../glossaries/cities.tsv")),
+    ("glossaries/calendar.tsv", include_str!("../glossaries/calendar.tsv")),
+    ("glossaries/actors.tsv", include_str!("../glossaries/actors.tsv")),
+    ("glossaries/vocabulary.tsv", include_str!("../glossaries/vocabulary.tsv")),
+];
 
 impl Glossary {
     /// The glossary bundled with khulasa.
     pub fn bundled() -> Glossary {
-        Glossary::from_tsv(BUNDLED, "glossaries/default.tsv").unwrap_or_default()
+        let mut g = Glossary::default();
+        for (name, text) in BUNDLED {
+            if let Ok(next) = Glossary::from_tsv(text, name) {
+                g.extend(next);
+            }
+        }
+        g
     }
 
     /// Parses TSV: Arabic and English in the first two columns; an optional
