@@ -104,7 +104,9 @@ fn bad_inputs_are_reported_and_the_rest_still_briefed() {
     std::fs::create_dir(&inp).unwrap();
     std::fs::write(inp.join("a_empty.txt"), "").unwrap();
     std::fs::write(inp.join("b_space.txt"), " \n\t\n  ").unwrap();
-    std::fs::write(inp.join("c_latin1.txt"), b"caf\xe9 \xff\xfe\x00 bad").unwrap();
+    // Binary junk (NUL bytes, no valid text encoding) must be an error, not garbage text.
+    let junk: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8 & 0x8f).collect();
+    std::fs::write(inp.join("c_binary.txt"), junk).unwrap();
     std::fs::copy(&seed_files()[1], inp.join("d_good.txt")).unwrap();
     let out = dir.path().join("out");
     let o = run(khulasa().arg("brief").arg(&inp).arg("--out").arg(&out));
@@ -115,7 +117,7 @@ fn bad_inputs_are_reported_and_the_rest_still_briefed() {
         "partial failure must exit 1; stderr: {stderr}"
     );
     assert!(
-        stderr.contains("c_latin1.txt"),
+        stderr.contains("c_binary.txt"),
         "the error must name the bad input: {stderr}"
     );
     assert!(!stderr.contains("panicked"), "{stderr}");
@@ -127,7 +129,7 @@ fn bad_inputs_are_reported_and_the_rest_still_briefed() {
     assert!(out.join("a_empty.md").is_file() && out.join("b_space.md").is_file());
     let index = std::fs::read_to_string(out.join("index.md")).unwrap();
     assert!(
-        index.contains("c_latin1"),
+        index.contains("c_binary"),
         "the index lists the failed input too"
     );
 }
