@@ -7,12 +7,13 @@
 #   2. opens every file with translate-toolkit (../shared/eval/tt_open.py; XLIFF 2 via Xliff2File);
 #   3. compares translate-toolkit's unit and segment counts with khulasa's wordcount.json,
 #      and the XLIFF 2 segment sources with the sentences of `khulasa split`.
-# Exit 0 when everything passes. Usage: scripts/check_xliff.sh [N_CORPUS_ARTICLES]
+# Exit 0 when everything passes. Usage: scripts/ci/xliff.sh [SHARED] [N_CORPUS_ARTICLES]
 # Env: KHULASA_SHARED (default: ../shared next to the repository), KHULASA_BIN (default: debug build).
 set -euo pipefail
-root="$(cd "$(dirname "$0")/.." && pwd)"
-n_corpus="${1:-20}"
-shared="${KHULASA_SHARED:-}"
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+shared="${1:-${KHULASA_SHARED:-}}"
+[ -n "$shared" ] && shared="$(cd "$shared" && pwd)"
+n_corpus="${2:-20}"
 if [ -z "$shared" ]; then
   for d in "$root/../shared" "$root/../../shared"; do
     [ -d "$d/schemas" ] && { shared="$(cd "$d" && pwd)"; break; }
@@ -23,7 +24,7 @@ fi
 command -v xmllint >/dev/null || { apt-get update -qq && apt-get install -y -qq libxml2-utils >/dev/null; }
 python3 -c 'import translate' 2>/dev/null || pip install -q translate-toolkit
 
-bin="${KHULASA_BIN:-}"
+bin="${KHULASA_BIN:-${KHULASA:-}}"
 if [ -z "$bin" ]; then
   (cd "$root" && cargo build -q --bin khulasa)
   bin="$root/target/debug/khulasa"
