@@ -66,11 +66,26 @@ pub struct Glossary {
 
 /// The bundled lists, merged in this order (see glossaries/README.md).
 const BUNDLED: &[(&str, &str)] = &[
-    ("glossaries/countries.tsv", include_str!("../glossaries/countries.tsv")),
-    ("glossaries/cities.tsv", include_str!("../glossaries/cities.tsv")),
-    ("glossaries/calendar.tsv", include_str!("../glossaries/calendar.tsv")),
-    ("glossaries/actors.tsv", include_str!("../glossaries/actors.tsv")),
-    ("glossaries/vocabulary.tsv", include_str!("../glossaries/vocabulary.tsv")),
+    (
+        "glossaries/countries.tsv",
+        include_str!("../glossaries/countries.tsv"),
+    ),
+    (
+        "glossaries/cities.tsv",
+        include_str!("../glossaries/cities.tsv"),
+    ),
+    (
+        "glossaries/calendar.tsv",
+        include_str!("../glossaries/calendar.tsv"),
+    ),
+    (
+        "glossaries/actors.tsv",
+        include_str!("../glossaries/actors.tsv"),
+    ),
+    (
+        "glossaries/vocabulary.tsv",
+        include_str!("../glossaries/vocabulary.tsv"),
+    ),
 ];
 
 impl Glossary {

@@ -105,7 +105,9 @@ fn bad_inputs_are_reported_and_the_rest_still_briefed() {
     std::fs::write(inp.join("a_empty.txt"), "").unwrap();
     std::fs::write(inp.join("b_space.txt"), " \n\t\n  ").unwrap();
     // Binary junk (NUL bytes, no valid text encoding) must be an error, not garbage text.
-    let junk: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8 & 0x8f).collect();
+    let junk: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8 & 0x8f)
+        .collect();
     std::fs::write(inp.join("c_binary.txt"), junk).unwrap();
     std::fs::copy(&seed_files()[1], inp.join("d_good.txt")).unwrap();
     let out = dir.path().join("out");

@@ -403,8 +403,17 @@ fn jsonl_overlong_second_line_is_reported_in_place() {
 fn nested_id_and_text_fields_are_found_by_dotted_path() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("n.jsonl");
-    std::fs::write(&p, "{\"meta\": {\"docid\": \"n1\"}, \"article\": {\"body\": \"نص الخبر هنا.\"}}\n").unwrap();
-    let opts = khulasa::input::InputOptions { jsonl: true, id_field: "meta.docid".into(), text_field: "article.body".into(), ..Default::default() };
+    std::fs::write(
+        &p,
+        "{\"meta\": {\"docid\": \"n1\"}, \"article\": {\"body\": \"نص الخبر هنا.\"}}\n",
+    )
+    .unwrap();
+    let opts = khulasa::input::InputOptions {
+        jsonl: true,
+        id_field: "meta.docid".into(),
+        text_field: "article.body".into(),
+        ..Default::default()
+    };
     let recs = khulasa::input::read_all(&[p.display().to_string()], &opts);
     assert_eq!(recs.len(), 1);
     let d = recs[0].as_ref().expect("the nested record is read");
