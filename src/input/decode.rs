@@ -152,7 +152,7 @@ pub(crate) fn decode_bytes(
         return Err(DecodeFailure::Binary);
     }
     // The common case, without a copy: UTF-8 without BOM, not forced otherwise.
-    let utf8_ok = forced.map_or(true, |e| e == UTF_8) && !matches!(head_kind, HeadKind::Utf16(_));
+    let utf8_ok = forced.is_none_or(|e| e == UTF_8) && !matches!(head_kind, HeadKind::Utf16(_));
     let bytes = if utf8_ok && bom(&bytes).is_none() {
         match String::from_utf8(bytes) {
             Ok(text) => return finish(text, UTF_8),

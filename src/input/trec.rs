@@ -113,7 +113,7 @@ impl Iterator for TrecDocs {
         };
         let next_open = find_open_doc(&self.text, body_start).map(|(s, _)| s);
         let close = find_close(&self.text, "DOC", body_start)
-            .filter(|&(c, _)| next_open.map_or(true, |o| c < o));
+            .filter(|&(c, _)| next_open.is_none_or(|o| c < o));
         let open_tag = self.text.get(start..body_start).unwrap_or_default();
         let attr_id = attribute(open_tag, "id");
         let Some((body_end, end)) = close else {
