@@ -11,7 +11,7 @@ use super::Layout;
 /// Lines longer than this (chars) are paragraphs, never wrapped lines.
 const LONG_LINE: usize = 110;
 /// Lines at least this long (chars) count as evidence for wrapping.
-const WRAP_MIN: usize = 40;
+const WRAP_MIN: usize = 50;
 
 /// One line of the document.
 #[derive(Debug, Clone, Copy)]
@@ -126,19 +126,41 @@ pub(crate) fn detect(text: &str, lines: &[Line]) -> Layout {
             long += 1;
             continue;
         }
-        let followed = lines.get(k + 1).is_some_and(|n| !n.blank());
-        if followed && l.len >= WRAP_MIN {
-            cand += 1;
-            if matches!(line_end(content(text, l)), End::Open | End::Comma) {
-                wrap_like += 1;
+        let next = lines.get(k + 1).filter(|n| !n.blank());
+        if let Some(n) = next {
+            if l.len >= WRAP_MIN {
+                cand += 1;
+                let s = content(text, l);
+                // A wrap never changes script (English caption, Arabic text).
+                let same_script = latin_line(s) == latin_line(content(text, n));
+                match line_end(s) {
+                    End::Comma if same_script => wrap_like += 2,
+                    End::Open if same_script => {
+                        wrap_like += if is_function_word(last_word(s)) { 2 } else { 1 };
+                    }
+                    _ => {}
+                }
             }
         }
     }
-    if wrap_like >= 1 && long * 10 <= nonblank && wrap_like * 3 >= cand {
+    if wrap_like >= 2 && long * 10 <= nonblank && wrap_like * 3 >= cand {
         Layout::Wrapped
     } else {
         Layout::LinePerParagraph
     }
+}
+
+/// Mostly Latin letters?
+fn latin_line(s: &str) -> bool {
+    let (mut ar, mut la) = (0usize, 0usize);
+    for c in s.chars() {
+        if is_latin(c) {
+            la += 1;
+        } else if c.is_alphabetic() {
+            ar += 1;
+        }
+    }
+    la > ar
 }
 
 /// A boundary made by the line structure.
@@ -276,9 +298,14 @@ pub(crate) fn line_cuts(text: &str, lines: &[Line], layout: Layout) -> Vec<LineC
             cuts.push(LineCut { pos: l.te });
             continue;
         }
-        let cut = match layout {
-            Layout::LinePerParagraph => true,
-            Layout::Wrapped => wrapped_break(text, l, next, width, indent_signal, unit_starts, Some(l.ts) == first_nonblank),
+        let ns = content(text, next);
+        let cut = if Some(l.ts) == first_nonblank && wrapped_title(s, l, ns, next) {
+            false
+        } else {
+            match layout {
+                Layout::LinePerParagraph => true,
+                Layout::Wrapped => wrapped_break(text, l, next, width, indent_signal, unit_starts),
+            }
         };
         let end = line_end(s);
         unit_starts = cut || end == End::Terminal;
@@ -299,7 +326,6 @@ fn wrapped_break(
     width: usize,
     indent_signal: bool,
     l_starts_unit: bool,
-    l_is_first: bool,
 ) -> bool {
     let s = content(text, l);
     let ns = content(text, n);
@@ -322,12 +348,49 @@ fn wrapped_break(
     if indent_signal && n.indented {
         return true;
     }
-    if short {
-        // A headline wrapped over two lines is one unit.
-        if l_is_first && n.len * 10 < width * 7 && line_end(ns) != End::Terminal && !is_starter(word_at(ns, 0, ns.len(), 40)) {
-            return false;
-        }
+    short
+}
+
+/// Looks like an imperfect Arabic verb (`يبحث`, `تعلن`), not a plural
+/// noun (`تطورات`) or a feminine noun (`تنمية`).
+fn verbish(w: &str) -> bool {
+    let n = w.chars().count();
+    (w.starts_with('ي') || w.starts_with('ت'))
+        && (3..=6).contains(&n)
+        && !w.ends_with("ات")
+        && !w.ends_with('ة')
+        && !w.ends_with("ية")
+}
+
+/// Is the document's first line `s` a headline that goes on in the next
+/// line `ns` (one unit), rather than a title followed by a sub-title? Both
+/// short, neither punctuated at the end, and the second starts like the rest
+/// of a phrase (not with a definite noun, a conjunction, a number or a
+/// sentence opener).
+fn wrapped_title(s: &str, l: &Line, ns: &str, n: &Line) -> bool {
+    const MAX: usize = 60;
+    if l.len > MAX || n.len > MAX || s == ns || is_list_marker(ns) {
+        return false;
+    }
+    if line_end(s) != End::Open || line_end(ns) != End::Open {
+        return false;
+    }
+    let w = word_at(ns, 0, ns.len(), 40);
+    let Some(f) = w.chars().next() else {
+        return false;
+    };
+    if is_function_word(last_word(s)) {
         return true;
     }
-    false
+    // The first line has a verb still waiting for its object; the second
+    // is a phrase without a verb of its own.
+    s.split_whitespace().any(verbish)
+        && !ns.split_whitespace().any(verbish)
+        && f.is_alphabetic()
+        && !is_latin(f)
+        && !w.starts_with("ال")
+        && !w.starts_with('و')
+        && !w.starts_with('ف')
+        && !is_starter(w)
+        && !s.chars().any(|c| c == ':')
 }

@@ -39,6 +39,16 @@ struct Scan<'a> {
     unit_start: Option<usize>,
 }
 
+/// The outcome for a terminal mark.
+enum Decision {
+    /// Not a terminal here (decimal point, abbreviation, address…).
+    NotTerminal,
+    /// A terminal group ending at this offset that does not end the unit.
+    Continue(usize),
+    /// The unit ends at this offset.
+    Cut(usize),
+}
+
 /// What the terminal group starting at a position amounts to.
 #[derive(Default)]
 struct Group {
@@ -123,22 +133,19 @@ impl Scan<'_> {
                     continue;
                 }
                 match self.terminal(i, c, tok_start) {
-                    Some(g) => {
-                        if let Some(cut) = g {
-                            cuts.push(cut);
-                            self.unit_start = None;
-                            tok_start = cut;
-                            tok_url = false;
-                            i = cut;
-                        } else {
-                            i += cl;
-                        }
+                    Decision::Cut(cut) => {
+                        cuts.push(cut);
+                        self.unit_start = None;
+                        tok_start = cut;
+                        tok_url = false;
+                        i = cut;
                         continue;
                     }
-                    None => {
-                        i += cl;
+                    Decision::Continue(end) if end > i => {
+                        i = end;
                         continue;
                     }
+                    _ => {}
                 }
             }
             i += cl;
@@ -161,27 +168,24 @@ impl Scan<'_> {
         }
     }
 
-    /// Decides the terminal mark `c` at `i`. `None`: not a terminal here
-    /// (step over it). `Some(None)`: a terminal group that does not end the
-    /// unit (the pass skips it). `Some(Some(cut))`: the unit ends at `cut`.
-    #[allow(clippy::option_option)]
-    fn terminal(&self, i: usize, c: char, tok_start: usize) -> Option<Option<usize>> {
+    /// Decides the terminal mark `c` at `i`.
+    fn terminal(&self, i: usize, c: char, tok_start: usize) -> Decision {
         let text = self.text;
         let next = char_at(text, i + c.len_utf8()).filter(|_| i + c.len_utf8() < self.be);
         if c == '.' || c == '۔' {
             let ellipsis = next.is_some_and(is_dot);
             if !ellipsis && !self.full_stop_is_terminal(i, next, tok_start) {
-                return None;
+                return Decision::NotTerminal;
             }
         }
         let g = self.absorb(i, i);
         if g.end <= i {
-            return None;
+            return Decision::NotTerminal;
         }
         if self.continues_after_group(i, &g) {
-            return Some(None);
+            return Decision::Continue(g.end);
         }
-        Some(Some(g.end))
+        Decision::Cut(g.end)
     }
 
     /// Is the single full stop at `i` a terminal (not a decimal point,
