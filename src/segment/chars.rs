@@ -122,7 +122,7 @@ pub(crate) fn word_at(text: &str, i: usize, end: usize, max: usize) -> &str {
         if k >= max {
             break;
         }
-        if c.is_alphanumeric() || is_mark(c) || c == 'ـ' || (c == '.' && k > 0) {
+        if is_word_char(c) || (c == '.' && k > 0) {
             stop = k + c.len_utf8();
         } else {
             break;
@@ -130,6 +130,15 @@ pub(crate) fn word_at(text: &str, i: usize, end: usize, max: usize) -> &str {
     }
     let w = s.get(..stop).unwrap_or("");
     w.trim_end_matches('.')
+}
+
+/// Letters, digits and combining marks, with a fast path for ASCII and
+/// Arabic.
+pub(crate) fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    is_arabic_letter(c) || is_digit(c) || is_mark(c) || c == 'ـ' || c.is_alphanumeric()
 }
 
 /// Combining marks (Arabic harakat and others).

@@ -7,6 +7,7 @@ use super::chars::{
     is_line_break, is_starter, is_terminal, word_at,
 };
 use super::Layout;
+use crate::lang::is_arabic_letter;
 
 /// Lines longer than this (chars) are paragraphs, never wrapped lines.
 const LONG_LINE: usize = 110;
@@ -156,7 +157,7 @@ fn latin_line(s: &str) -> bool {
     for c in s.chars() {
         if is_latin(c) {
             la += 1;
-        } else if c.is_alphabetic() {
+        } else if is_arabic_letter(c) {
             ar += 1;
         }
     }
@@ -240,20 +241,19 @@ pub(crate) const FIELD_LABELS: &[&str] = &[
 ];
 
 /// Byte offset (in `s`) of the first field label followed by `:`, and how
-/// many such fields the line has.
+/// many such fields the line has. One pass over the colons of `s`.
 pub(crate) fn fields(s: &str) -> (Option<usize>, usize) {
     let mut first: Option<usize> = None;
     let mut n = 0;
-    for label in FIELD_LABELS {
-        let mut from = 0;
-        while let Some(k) = s.get(from..).and_then(|r| r.find(label)) {
-            let at = from + k;
-            from = at + label.len();
-            let word_start = at == 0 || s.get(..at).and_then(|p| p.chars().next_back()).is_some_and(char::is_whitespace);
-            let colon = s.get(from..).is_some_and(|r| r.trim_start_matches([' ', '\t', '\u{a0}']).starts_with(':'));
-            if word_start && colon {
-                n += 1;
-                first = Some(first.map_or(at, |f: usize| f.min(at)));
+    for (ci, _) in s.match_indices(':') {
+        let before = s.get(..ci).unwrap_or("").trim_end_matches([' ', '\t', '\u{a0}']);
+        for label in FIELD_LABELS {
+            if let Some(head) = before.strip_suffix(label) {
+                if head.is_empty() || head.ends_with(char::is_whitespace) {
+                    n += 1;
+                    first = first.or(Some(head.len()));
+                    break;
+                }
             }
         }
     }

@@ -269,9 +269,7 @@ impl Scan<'_> {
             ..Group::default()
         };
         let mut j = i;
-        let mut steps = 0usize;
-        while j < self.be && steps < 64 {
-            steps += 1;
+        while j < self.be {
             let Some(c) = char_at(text, j) else { break };
             let cl = c.len_utf8();
             if is_terminal(c) {
@@ -309,6 +307,19 @@ impl Scan<'_> {
                         let inner = text.get(j + 1..close).unwrap_or("");
                         if !inner.is_empty() && inner.len() <= 8 && inner.chars().all(is_digit) {
                             j = close + 1;
+                            g.end = j;
+                            continue;
+                        }
+                        break;
+                    }
+                    (Family::Straight, Role::Stray | Role::Open(_)) => {
+                        // A straight quote after a terminal opens the next
+                        // unit, unless nothing follows on its line (then it
+                        // closes a quotation whose opening is missing).
+                        let rest = text.get(j + cl..self.be).unwrap_or("");
+                        let tail = rest.trim_start_matches(is_hspace);
+                        if tail.is_empty() || tail.starts_with(is_line_break) {
+                            j += cl;
                             g.end = j;
                             continue;
                         }
@@ -464,8 +475,7 @@ fn derived_class(key: &str) -> Option<Stop> {
 
 /// Does the token start like an address (`http://`, `www.`)?
 fn starts_url(s: &str) -> bool {
-    let s = s.trim_start_matches(is_opening_punct);
-    let head = s.get(..8).unwrap_or(s);
-    let lower = head.to_ascii_lowercase();
-    lower.starts_with("http://") || lower.starts_with("https:/") || lower.starts_with("www.") || lower.starts_with("ftp://")
+    let b = s.trim_start_matches(is_opening_punct).as_bytes();
+    let has = |p: &[u8]| b.len() >= p.len() && b.iter().zip(p).all(|(x, y)| x.to_ascii_lowercase() == *y);
+    has(b"http://") || has(b"https://") || has(b"www.") || has(b"ftp://")
 }
