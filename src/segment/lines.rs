@@ -3,11 +3,10 @@
 //! breaks make.
 
 use super::chars::{
-    char_at, is_closing_bracket, is_closing_quote_shape, is_digit, is_latin,
-    is_line_break, is_starter, is_terminal, word_at,
+    char_at, is_closing_bracket, is_closing_quote_shape, is_digit, is_latin, is_starter,
+    is_terminal, word_at,
 };
 use super::Layout;
-use crate::lang::is_arabic_letter;
 
 /// Lines longer than this (chars) are paragraphs, never wrapped lines.
 const LONG_LINE: usize = 110;
@@ -34,21 +33,37 @@ impl Line {
 }
 
 /// Splits `text` into lines (any Unicode line break; CR LF is one break).
+/// A byte loop: line breaks are `\n \r \x0B \x0C`, U+0085 (C2 85) and
+/// U+2028/2029 (E2 80 A8/A9).
 pub(crate) fn lines(text: &str) -> Vec<Line> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0usize;
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if is_line_break(c) {
-            out.push(make_line(text, start, i));
-            let mut next = i + c.len_utf8();
-            if c == '\r' {
-                if let Some(&(j, '\n')) = it.peek() {
-                    next = j + 1;
-                    it.next();
+    let mut i = 0usize;
+    while let Some(&b) = bytes.get(i) {
+        let brk = match b {
+            b'\n' | 0x0B | 0x0C => 1,
+            b'\r' => {
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
                 }
             }
-            start = next;
+            0xC2 if bytes.get(i + 1) == Some(&0x85) => 2,
+            0xE2 if bytes.get(i + 1) == Some(&0x80)
+                && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
+            {
+                3
+            }
+            _ => 0,
+        };
+        if brk > 0 {
+            out.push(make_line(text, start, i));
+            i += brk;
+            start = i;
+        } else {
+            i += 1;
         }
     }
     out.push(make_line(text, start, text.len()));
@@ -133,7 +148,8 @@ pub(crate) fn detect(text: &str, lines: &[Line]) -> Layout {
                 cand += 1;
                 let s = content(text, l);
                 // A wrap never changes script (English caption, Arabic text).
-                let same_script = latin_line(s) == latin_line(content(text, n));
+                let same_script = latin_line(s)
+                    == latin_line(content(text, n).get(..200).unwrap_or(content(text, n)));
                 match line_end(s) {
                     End::Comma if same_script => wrap_like += 2,
                     End::Open if same_script => {
@@ -153,11 +169,12 @@ pub(crate) fn detect(text: &str, lines: &[Line]) -> Layout {
 
 /// Mostly Latin letters?
 fn latin_line(s: &str) -> bool {
+    // Bytes: ASCII letters against Arabic-block lead bytes (D8–DB).
     let (mut ar, mut la) = (0usize, 0usize);
-    for c in s.chars() {
-        if is_latin(c) {
+    for &b in s.as_bytes() {
+        if b.is_ascii_alphabetic() {
             la += 1;
-        } else if is_arabic_letter(c) {
+        } else if (0xD8..=0xDB).contains(&b) {
             ar += 1;
         }
     }
@@ -174,15 +191,118 @@ pub(crate) struct LineCut {
 /// Words after which a wrapped line cannot end a sentence.
 fn is_function_word(w: &str) -> bool {
     const W: &[&str] = &[
-        "في", "من", "على", "إلى", "الى", "عن", "مع", "و", "أو", "او", "ثم", "بين", "حول", "لدى",
-        "عند", "منذ", "خلال", "ضد", "نحو", "التي", "الذي", "الذين", "التى", "اللذين", "اللتين",
-        "اللاتي", "أن", "ان", "إن", "لا", "لم", "لن", "قد", "كان", "كانت", "هو", "هي", "ما", "تحت",
-        "فوق", "حتى", "لكن", "بل", "كل", "عبر", "دون", "ضمن", "وفق", "حسب", "أي", "اي", "أمام",
-        "امام", "لدي", "إلا", "الا", "كما", "لأن", "لان", "بأن", "بان", "وأن", "وان", "فإن", "فان",
-        "لقد", "وقد", "هذا", "هذه", "ذلك", "تلك", "وهو", "وهي", "إذ", "اذ", "إذا", "اذا", "لو",
-        "كي", "لكي", "عبد", "بن", "بنت", "أبو", "ابو", "أبي", "ابي", "بعض", "جميع", "عدة", "أكثر",
-        "اكثر", "أقل", "اقل", "ب", "ل", "ف", "يا", "and", "or", "of", "the", "to", "in", "a", "an",
-        "for", "with", "on", "at", "by", "from",
+        "في",
+        "من",
+        "على",
+        "إلى",
+        "الى",
+        "عن",
+        "مع",
+        "و",
+        "أو",
+        "او",
+        "ثم",
+        "بين",
+        "حول",
+        "لدى",
+        "عند",
+        "منذ",
+        "خلال",
+        "ضد",
+        "نحو",
+        "التي",
+        "الذي",
+        "الذين",
+        "التى",
+        "اللذين",
+        "اللتين",
+        "اللاتي",
+        "أن",
+        "ان",
+        "إن",
+        "لا",
+        "لم",
+        "لن",
+        "قد",
+        "كان",
+        "كانت",
+        "هو",
+        "هي",
+        "ما",
+        "تحت",
+        "فوق",
+        "حتى",
+        "لكن",
+        "بل",
+        "كل",
+        "عبر",
+        "دون",
+        "ضمن",
+        "وفق",
+        "حسب",
+        "أي",
+        "اي",
+        "أمام",
+        "امام",
+        "لدي",
+        "إلا",
+        "الا",
+        "كما",
+        "لأن",
+        "لان",
+        "بأن",
+        "بان",
+        "وأن",
+        "وان",
+        "فإن",
+        "فان",
+        "لقد",
+        "وقد",
+        "هذا",
+        "هذه",
+        "ذلك",
+        "تلك",
+        "وهو",
+        "وهي",
+        "إذ",
+        "اذ",
+        "إذا",
+        "اذا",
+        "لو",
+        "كي",
+        "لكي",
+        "عبد",
+        "بن",
+        "بنت",
+        "أبو",
+        "ابو",
+        "أبي",
+        "ابي",
+        "بعض",
+        "جميع",
+        "عدة",
+        "أكثر",
+        "اكثر",
+        "أقل",
+        "اقل",
+        "ب",
+        "ل",
+        "ف",
+        "يا",
+        "and",
+        "or",
+        "of",
+        "the",
+        "to",
+        "in",
+        "a",
+        "an",
+        "for",
+        "with",
+        "on",
+        "at",
+        "by",
+        "from",
     ];
     W.contains(&w)
 }
@@ -218,16 +338,46 @@ pub(crate) fn is_list_marker(s: &str) -> bool {
         }
         _ => {
             // Single Arabic letter label `أ)` `ب-`, interview `س:` `ج/`.
-            if c0.is_alphabetic() && matches!(c1, Some(')' | '-')) && it.next().is_some_and(char::is_whitespace) {
+            if c0.is_alphabetic()
+                && matches!(c1, Some(')' | '-'))
+                && it.next().is_some_and(char::is_whitespace)
+            {
                 return true;
             }
             let w = word_at(s, 0, s.len(), 40);
             let after = s.get(w.len()..).unwrap_or("").trim_start();
-            let follows_colon = after.starts_with(':') || after.starts_with('-') || after.starts_with('/') || after.starts_with('–');
+            let follows_colon = after.starts_with(':')
+                || after.starts_with('-')
+                || after.starts_with('/')
+                || after.starts_with('–');
             const ORD: &[&str] = &[
-                "أولاً", "أولا", "اولا", "ثانياً", "ثانيا", "ثالثاً", "ثالثا", "رابعاً", "رابعا",
-                "خامساً", "خامسا", "سادساً", "سادسا", "سابعاً", "سابعا", "ثامناً", "ثامنا",
-                "تاسعاً", "تاسعا", "عاشراً", "عاشرا", "أخيراً", "أخيرا", "س", "ج", "سؤال", "جواب",
+                "أولاً",
+                "أولا",
+                "اولا",
+                "ثانياً",
+                "ثانيا",
+                "ثالثاً",
+                "ثالثا",
+                "رابعاً",
+                "رابعا",
+                "خامساً",
+                "خامسا",
+                "سادساً",
+                "سادسا",
+                "سابعاً",
+                "سابعا",
+                "ثامناً",
+                "ثامنا",
+                "تاسعاً",
+                "تاسعا",
+                "عاشراً",
+                "عاشرا",
+                "أخيراً",
+                "أخيرا",
+                "س",
+                "ج",
+                "سؤال",
+                "جواب",
             ];
             follows_colon && ORD.contains(&w)
         }
@@ -236,8 +386,18 @@ pub(crate) fn is_list_marker(s: &str) -> bool {
 
 /// Field labels of metadata bars.
 pub(crate) const FIELD_LABELS: &[&str] = &[
-    "الكاتب", "التاريخ", "المصدر", "المشاهدات", "بقلم", "إعداد", "اعداد", "تاريخ النشر", "المحرر",
-    "الناشر", "الزيارات", "التعليقات",
+    "الكاتب",
+    "التاريخ",
+    "المصدر",
+    "المشاهدات",
+    "بقلم",
+    "إعداد",
+    "اعداد",
+    "تاريخ النشر",
+    "المحرر",
+    "الناشر",
+    "الزيارات",
+    "التعليقات",
 ];
 
 /// Byte offset (in `s`) of the first field label followed by `:`, and how
@@ -246,7 +406,10 @@ pub(crate) fn fields(s: &str) -> (Option<usize>, usize) {
     let mut first: Option<usize> = None;
     let mut n = 0;
     for (ci, _) in s.match_indices(':') {
-        let before = s.get(..ci).unwrap_or("").trim_end_matches([' ', '\t', '\u{a0}']);
+        let before = s
+            .get(..ci)
+            .unwrap_or("")
+            .trim_end_matches([' ', '\t', '\u{a0}']);
         for label in FIELD_LABELS {
             if let Some(head) = before.strip_suffix(label) {
                 if head.is_empty() || head.ends_with(char::is_whitespace) {
@@ -288,7 +451,11 @@ pub(crate) fn line_cuts(text: &str, lines: &[Line], layout: Layout) -> Vec<LineC
         if l.len <= 400 {
             let (first, n) = fields(s);
             if let Some(f) = first {
-                if n >= 2 && f > 0 && s.get(..f).is_some_and(|p| p.chars().any(char::is_alphabetic)) {
+                if n >= 2
+                    && f > 0
+                    && s.get(..f)
+                        .is_some_and(|p| p.chars().any(char::is_alphabetic))
+                {
                     cuts.push(LineCut { pos: l.ts + f });
                 }
             }

@@ -29,7 +29,7 @@
 //! assert_eq!(units, ["قال د. أحمد الخطيب إن الأسعار سترتفع.", "وأضاف أ.د. سامي النجار أن النمو 3.5%."]);
 //!
 //! let wrapped = Segmenter::default().with_layout(Layout::Wrapped);
-//! assert_eq!(wrapped.segment("سطر أول\nيتابع الجملة.").len(), 1);
+//! assert_eq!(wrapped.segment("تم تحديد الأولويات بدقة في\nالمرحلة الحالية.").len(), 1);
 //! ```
 
 mod abbrev;
@@ -175,13 +175,21 @@ impl Segmenter {
         let mut cuts: Vec<(usize, bool)> = Vec::new();
         let mut inline = Vec::new();
         let mut prev = 0usize;
-        for lc in line_cuts.iter().chain(std::iter::once(&lines::LineCut { pos: text.len() })) {
+        for lc in line_cuts
+            .iter()
+            .chain(std::iter::once(&lines::LineCut { pos: text.len() }))
+        {
             if lc.pos < prev {
                 continue;
             }
             inline.clear();
             rules::scan_block(&self.abbrevs, text, prev, lc.pos, &mut inline);
-            cuts.extend(inline.iter().filter(|&&p| p > prev && p < lc.pos).map(|&p| (p, false)));
+            cuts.extend(
+                inline
+                    .iter()
+                    .filter(|&&p| p > prev && p < lc.pos)
+                    .map(|&p| (p, false)),
+            );
             cuts.push((lc.pos, true));
             prev = lc.pos;
         }
@@ -199,7 +207,7 @@ impl Segmenter {
                 out.push(Sentence {
                     span,
                     kind: SentenceKind::Body,
-                    lang: lang::detect(slice),
+                    lang: unit_lang(slice),
                     paragraph,
                 });
                 para_used = true;
@@ -224,6 +232,47 @@ impl Segmenter {
     }
 }
 
+/// The language of a unit by its letters, as [`lang::detect`] decides it
+/// (Arabic when Arabic letters are at least as many as Latin ones), with a
+/// byte-level fast path for ASCII and the two-byte Arabic block.
+fn unit_lang(s: &str) -> Lang {
+    let bytes = s.as_bytes();
+    let (mut ar, mut latin) = (0usize, 0usize);
+    let mut i = 0usize;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            if b.is_ascii_alphabetic() {
+                latin += 1;
+            }
+            i += 1;
+        } else if (0xC2..=0xDF).contains(&b) {
+            let b1 = bytes.get(i + 1).copied().unwrap_or(0);
+            let cp = (u32::from(b & 0x1F) << 6) | u32::from(b1 & 0x3F);
+            if let Some(c) = char::from_u32(cp) {
+                if lang::is_arabic_letter(c) {
+                    ar += 1;
+                } else if ('\u{00C0}'..='\u{024F}').contains(&c) {
+                    latin += 1;
+                }
+            }
+            i += 2;
+        } else {
+            let c = s.get(i..).and_then(|r| r.chars().next());
+            if c.is_some_and(lang::is_arabic_letter) {
+                ar += 1;
+            }
+            i += c.map_or(1, char::len_utf8);
+        }
+    }
+    if ar == 0 && latin == 0 {
+        Lang::Und
+    } else if ar >= latin {
+        Lang::Ar
+    } else {
+        Lang::En
+    }
+}
+
 fn trimmed(text: &str, start: usize, end: usize) -> Option<Span> {
     let raw = text.get(start..end)?;
     let t = raw.trim();
@@ -244,7 +293,13 @@ pub fn segment(text: &str) -> Vec<Sentence> {
     default_segmenter().segment(text)
 }
 
-fn assign_kinds(text: &str, out: &mut [Sentence], block_of: &[usize], sizes: &[usize], layout: Layout) {
+fn assign_kinds(
+    text: &str,
+    out: &mut [Sentence],
+    block_of: &[usize],
+    sizes: &[usize],
+    layout: Layout,
+) {
     let doc_lang = if out.iter().filter(|s| s.lang == Lang::Ar).count() * 2 >= out.len() {
         Lang::Ar
     } else {
@@ -278,7 +333,10 @@ fn is_meta(t: &str) -> bool {
     for label in lines::FIELD_LABELS.iter().chain(["المصادر"].iter()) {
         if let Some(rest) = t.strip_prefix(label) {
             let rest = rest.trim_start();
-            if rest.is_empty() || rest.starts_with(':') || matches!(*label, "بقلم" | "إعداد" | "اعداد") {
+            if rest.is_empty()
+                || rest.starts_with(':')
+                || matches!(*label, "بقلم" | "إعداد" | "اعداد")
+            {
                 return true;
             }
         }
@@ -309,7 +367,9 @@ fn is_caption(t: &str, sole: bool) -> bool {
     };
     let credit = t.get(open + 1..t.len() - 1).unwrap_or("");
     let body = t.get(..open).unwrap_or("");
-    words(credit) <= 4 && !credit.chars().any(chars::is_digit) && !body.trim_end().ends_with(['.', '؟', '!', '?'])
+    words(credit) <= 4
+        && !credit.chars().any(chars::is_digit)
+        && !body.trim_end().ends_with(['.', '؟', '!', '?'])
 }
 
 #[cfg(test)]
@@ -340,7 +400,10 @@ mod tests {
         let s = segment(t);
         let kinds: Vec<SentenceKind> = s.iter().map(|s| s.kind).collect();
         use SentenceKind::*;
-        assert_eq!(kinds, [Title, Meta, Body, Body, Caption, Heading, Body, Meta]);
+        assert_eq!(
+            kinds,
+            [Title, Meta, Body, Body, Caption, Heading, Body, Meta]
+        );
         assert_eq!(s[2].paragraph, s[3].paragraph);
         assert!(s[4].paragraph > s[3].paragraph);
     }

@@ -80,7 +80,21 @@ pub(crate) fn marks(text: &str, start: usize, end: usize) -> Vec<Mark> {
     let Some(block) = text.get(start..end) else {
         return out;
     };
-    for (k, c) in block.char_indices() {
+    let bytes = block.as_bytes();
+    let candidates = bytes.iter().enumerate().filter_map(|(k, &b)| {
+        if matches!(
+            b,
+            b'"' | b'(' | b')' | b'[' | b']' | b'{' | b'}' | 0xC2 | 0xE2 | 0xEF
+        ) {
+            block
+                .get(k..)
+                .and_then(|r| r.chars().next())
+                .map(|c| (k, c))
+        } else {
+            None
+        }
+    });
+    for (k, c) in candidates {
         let family = match c {
             '"' => Family::Straight,
             '«' | '»' => Family::Guillemet,

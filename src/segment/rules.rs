@@ -21,11 +21,48 @@ const MAX_EMBEDDED: usize = 400;
 
 /// Upper-case words that continue after a country abbreviation (`U.S. Army`).
 const AFTER_COUNTRY: &[&str] = &[
-    "President", "Army", "Navy", "Air", "Marine", "Marines", "Secretary", "Senate", "House",
-    "Congress", "Department", "Government", "State", "Embassy", "Ambassador", "Treasury", "Forces",
-    "Special", "Security", "Council", "General", "Supreme", "Court", "Central", "Command", "Defense",
-    "Defence", "Foreign", "Justice", "Federal", "Coast", "Open", "Envoy", "Mission", "Navy's",
-    "Army's", "Military", "Intelligence", "Attorney", "Representative", "Trade", "Commerce",
+    "President",
+    "Army",
+    "Navy",
+    "Air",
+    "Marine",
+    "Marines",
+    "Secretary",
+    "Senate",
+    "House",
+    "Congress",
+    "Department",
+    "Government",
+    "State",
+    "Embassy",
+    "Ambassador",
+    "Treasury",
+    "Forces",
+    "Special",
+    "Security",
+    "Council",
+    "General",
+    "Supreme",
+    "Court",
+    "Central",
+    "Command",
+    "Defense",
+    "Defence",
+    "Foreign",
+    "Justice",
+    "Federal",
+    "Coast",
+    "Open",
+    "Envoy",
+    "Mission",
+    "Navy's",
+    "Army's",
+    "Military",
+    "Intelligence",
+    "Attorney",
+    "Representative",
+    "Trade",
+    "Commerce",
 ];
 
 /// Per-block state of the pass.
@@ -63,7 +100,13 @@ struct Group {
 /// Finds the in-line boundaries of `text[bs..be]` and appends them (byte
 /// offsets where a unit ends; the next starts at the next non-space) to
 /// `cuts`.
-pub(crate) fn scan_block(abbrevs: &Abbrevs, text: &str, bs: usize, be: usize, cuts: &mut Vec<usize>) {
+pub(crate) fn scan_block(
+    abbrevs: &Abbrevs,
+    text: &str,
+    bs: usize,
+    be: usize,
+    cuts: &mut Vec<usize>,
+) {
     let mut s = Scan {
         text,
         abbrevs,
@@ -82,8 +125,28 @@ impl Scan<'_> {
         let mut tok_start = self.bs;
         let mut tok_url = false;
         let mut mi = 0usize;
+        let bytes = text.as_bytes();
         let mut i = self.bs;
         while i < self.be {
+            // Fast path: spaces and the bytes of ordinary letters.
+            if let Some(&b) = bytes.get(i) {
+                if b == b' ' {
+                    tok_start = i + 1;
+                    tok_url = false;
+                    i += 1;
+                    continue;
+                }
+                if plain_byte(b, bytes.get(i + 1).copied()) {
+                    if self.unit_start.is_none() {
+                        self.unit_start = Some(i);
+                    }
+                    if i == tok_start && matches!(b, b'h' | b'H' | b'w' | b'W' | b'f' | b'F') {
+                        tok_url = starts_url(text.get(i..self.be).unwrap_or(""));
+                    }
+                    i += 1;
+                    continue;
+                }
+            }
             let Some(c) = char_at(text, i) else { break };
             let cl = c.len_utf8();
             if c.is_whitespace() {
@@ -97,7 +160,10 @@ impl Scan<'_> {
             }
             if i == tok_start {
                 tok_url = starts_url(text.get(i..self.be).unwrap_or(""));
-            } else if c == '@' || (c == '/' && char_before(text, i).is_some_and(|p| p.is_ascii_alphanumeric() || p == ':')) {
+            } else if c == '@'
+                || (c == '/'
+                    && char_before(text, i).is_some_and(|p| p.is_ascii_alphanumeric() || p == ':'))
+            {
                 tok_url = true;
             }
             // Brackets: silence terminals inside a matched pair; a bracketed
@@ -207,7 +273,10 @@ impl Scan<'_> {
             return true;
         }
         // Line-initial list number `1.`
-        if key.chars().all(is_digit) && key.chars().count() <= 3 && self.at_line_start(i - key.len()) {
+        if key.chars().all(is_digit)
+            && key.chars().count() <= 3
+            && self.at_line_start(i - key.len())
+        {
             return false;
         }
         let class = match self.abbrevs.get(key) {
@@ -325,9 +394,16 @@ impl Scan<'_> {
                         }
                         break;
                     }
-                    (_, Role::Stray) if (is_closing_quote_shape(c) && c != '"') || is_closing_bracket(c) => {
+                    (_, Role::Stray)
+                        if (is_closing_quote_shape(c) && c != '"') || is_closing_bracket(c) =>
+                    {
                         let after = char_at(text, j + cl);
-                        if after.map_or(true, |a| a.is_whitespace() || is_terminal(a) || is_closing_bracket(a) || is_closing_quote_shape(a)) {
+                        if after.map_or(true, |a| {
+                            a.is_whitespace()
+                                || is_terminal(a)
+                                || is_closing_bracket(a)
+                                || is_closing_quote_shape(a)
+                        }) {
                             j += cl;
                             g.end = j;
                             continue;
@@ -408,7 +484,10 @@ impl Scan<'_> {
             if prev_non_ws(text, self.bs, i, 4)
                 .is_some_and(|c| matches!(c, '«' | '“' | '(' | '[' | '"'))
                 && self.unit_start.is_some_and(|u| u < i)
-                && text.get(..i).and_then(|s| s.chars().next_back()).is_some_and(|c| !c.is_alphanumeric())
+                && text
+                    .get(..i)
+                    .and_then(|s| s.chars().next_back())
+                    .is_some_and(|c| !c.is_alphanumeric())
             {
                 return true;
             }
@@ -463,7 +542,11 @@ fn derived_class(key: &str) -> Option<Stop> {
         return None;
     }
     // A.B.C / أ.ب.ج: single letters separated by dots.
-    if key.contains('.') && key.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic)) {
+    if key.contains('.')
+        && key
+            .split('.')
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
+    {
         return Some(Stop::Abbr(if key.chars().any(is_arabic) {
             AbbrevClass::Title
         } else {
@@ -473,9 +556,29 @@ fn derived_class(key: &str) -> Option<Stop> {
     None
 }
 
+/// True for a byte that can be skipped by the scan: a byte of a char that
+/// is neither white space, a terminal, a quotation mark or bracket, nor an
+/// address character. Continuation bytes are always plain (the scan only
+/// lands on them inside plain chars).
+#[inline]
+fn plain_byte(b: u8, next: Option<u8>) -> bool {
+    match b {
+        b'.' | b'!' | b'?' | b'"' | b'(' | b')' | b'[' | b']' | b'{' | b'}' | b'@' | b'/' => false,
+        0x00..=0x20 | 0x7F => false,
+        // Lead bytes of chars that may matter: NBSP « » U+0085 (C2), ؟ (D8 9F),
+        // ۔ (DB 94), U+1680 (E1), general punctuation and spaces (E2),
+        // U+3000 and 。 (E3), full-width forms (EF).
+        0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => false,
+        0xD8 => next != Some(0x9F),
+        0xDB => next != Some(0x94),
+        _ => true,
+    }
+}
+
 /// Does the token start like an address (`http://`, `www.`)?
 fn starts_url(s: &str) -> bool {
     let b = s.trim_start_matches(is_opening_punct).as_bytes();
-    let has = |p: &[u8]| b.len() >= p.len() && b.iter().zip(p).all(|(x, y)| x.to_ascii_lowercase() == *y);
+    let has =
+        |p: &[u8]| b.len() >= p.len() && b.iter().zip(p).all(|(x, y)| x.to_ascii_lowercase() == *y);
     has(b"http://") || has(b"https://") || has(b"www.") || has(b"ftp://")
 }
