@@ -27,6 +27,8 @@ pub enum Command {
     Summarize(SummarizeArgs),
     /// Glossary hits per document (text, or JSONL with code-point offsets).
     Terms(TermsArgs),
+    /// Check glossaries and convert them between TSV, CSV, JSON, TBX and OmegaT.
+    Glossary(crate::glossary_cmd::GlossaryCmdArgs),
 }
 
 /// Where documents come from; shared by every command.

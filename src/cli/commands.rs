@@ -4,7 +4,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
-use khulasa::glossary::Glossary;
+use khulasa::glossary::{self, Glossary};
 use khulasa::input::{self, Failed, InputOptions, Record};
 use khulasa::render::{BriefView, IndexEntry, IndexView, Renderer};
 use khulasa::summarize::Budget;
@@ -49,6 +49,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Split(a) => split(a),
         Command::Summarize(a) => summarize(a),
         Command::Terms(a) => terms(a),
+        Command::Glossary(a) => crate::glossary_cmd::run(a),
     }
 }
 
@@ -102,7 +103,8 @@ fn load_glossary(args: &GlossaryArgs) -> Result<Glossary> {
             let text =
                 std::fs::read(name).with_context(|| format!("cannot read glossary {name}"))?;
             let text = input::decode(&text, name)?;
-            Glossary::from_tsv(&text, name)?
+            let format = glossary::Format::from_path(name).unwrap_or(glossary::Format::Tsv);
+            Glossary::parse(&text, name, format)?
         };
         g.extend(next);
     }

@@ -7,6 +7,7 @@
 
 mod args;
 mod commands;
+mod glossary_cmd;
 mod output;
 
 use std::process::ExitCode;
