@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::Serialize;
 
-use super::{is_latin_form, key, Glossary};
+use super::{is_latin_form, key, Glossary, TermType};
 use crate::lang;
 use crate::text::Span;
 
@@ -36,8 +36,12 @@ pub struct TermHit {
 enum Rule {
     /// Latin script: word boundaries on both sides, nothing attached.
     Latin,
-    /// Arabic term without the article: proclitics, optionally the article.
-    ArBare,
+    /// Arabic term without the article: proclitics, and the article too
+    /// when `article` (common nouns; names do not take it).
+    ArBare {
+        /// The article may be attached.
+        article: bool,
+    },
     /// Arabic term with the article (stripped from the pattern): the article
     /// must be there, after optional proclitics, or fused as لل.
     ArArticle {
@@ -62,11 +66,14 @@ struct Alt {
 ///   equal to one space; a line break never joins the words of a term.
 /// - An Arabic hit covers its whole written word. In front of a term the word
 ///   may carry the proclitics و ف ب ك ل (وب فب ول فل وك فك). A term without
-///   the article may also take it (هدنة: الهدنة والهدنة بالهدنة للهدنة); a
-///   term with the article keeps it (الرقة: الرقة بالرقة وللرقة للرقة, never
-///   رقة or برقة).
+///   the article may also take it (هدنة: الهدنة والهدنة بالهدنة للهدنة)
+///   unless the entry is a name (type person, place or org: سورية must not
+///   match the adjective السورية); a term with the article keeps it (الرقة:
+///   الرقة بالرقة وللرقة للرقة, never رقة or برقة).
 /// - A hit never ends inside a longer word (مصر is not found in مصرف) and,
 ///   since terms hold no punctuation, never crosses sentence punctuation.
+/// - A multiword common-noun term without the article also matches with the
+///   article on every word (مساعدات إنسانية: المساعدات الإنسانية).
 /// - English terms (`en`, parts in parentheses like `SDF` in
 ///   `Syrian Democratic Forces (SDF)`, and Latin-script variants) match
 ///   case-insensitively between word boundaries (Syria's → Syria; Syrian is
@@ -91,7 +98,7 @@ impl Matcher {
     pub fn new(glossary: &Glossary) -> Matcher {
         let mut by_core: HashMap<String, Vec<Alt>> = HashMap::new();
         let mut order: Vec<String> = Vec::new();
-        let mut add = |form: &str, entry: usize, latin: bool| {
+        let mut add = |form: &str, entry: usize, latin: bool, name: bool| {
             let k = key(form);
             if k.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
                 return;
@@ -110,7 +117,7 @@ impl Matcher {
                         },
                         None,
                     ),
-                    None => (k, Rule::ArBare, None),
+                    None => (k, Rule::ArBare { article: !name }, None),
                 }
             };
             let alts = by_core.entry(core).or_insert_with_key(|c| {
@@ -122,12 +129,21 @@ impl Matcher {
             }
         };
         for (i, e) in glossary.entries().iter().enumerate() {
-            add(&e.ar, i, is_latin_form(&e.ar));
-            for v in &e.variants {
-                add(v, i, is_latin_form(v));
+            let name = matches!(
+                e.kind,
+                Some(TermType::Person | TermType::Place | TermType::Org)
+            );
+            for form in std::iter::once(&e.ar).chain(&e.variants) {
+                let latin = is_latin_form(form);
+                add(form, i, latin, name);
+                if !latin && !name {
+                    if let Some(def) = definite(form) {
+                        add(&def, i, false, name);
+                    }
+                }
             }
             for en in english_forms(&e.en) {
-                add(en, i, true);
+                add(en, i, true, name);
             }
         }
         let mut pat_alts = Vec::with_capacity(order.len());
@@ -206,7 +222,7 @@ impl Matcher {
                         }
                         s
                     }
-                    Rule::ArBare | Rule::ArArticle { .. } => {
+                    Rule::ArBare { .. } | Rule::ArArticle { .. } => {
                         let Some(prefix) = buf.get(word_start..s) else {
                             continue;
                         };
@@ -282,6 +298,28 @@ fn english_forms(en: &str) -> Vec<&str> {
     out
 }
 
+/// The definite form of a multiword Arabic term without the article, the
+/// article on every word (مساعدات إنسانية → المساعدات الانسانيه: noun and
+/// adjective agree). Forms that never occur in text (الوقف الاطلاق النار)
+/// cost nothing.
+fn definite(form: &str) -> Option<String> {
+    let k = key(form);
+    if !k.contains(' ') || k.starts_with("ال") {
+        return None;
+    }
+    let words: Vec<String> = k
+        .split(' ')
+        .map(|w| {
+            if w.starts_with("ال") {
+                w.to_string()
+            } else {
+                format!("ال{w}")
+            }
+        })
+        .collect();
+    Some(words.join(" "))
+}
+
 /// `Some(form)` for an all-capital acronym of 2 to 5 ASCII letters.
 fn acronym(form: &str) -> Option<Box<str>> {
     let f = form.trim();
@@ -324,7 +362,7 @@ fn with_article(p: &str) -> bool {
 fn prefix_ok(prefix: &str, rule: Rule) -> bool {
     match rule {
         Rule::Latin => prefix.is_empty(),
-        Rule::ArBare => proclitics(prefix) || with_article(prefix),
+        Rule::ArBare { article } => proclitics(prefix) || (article && with_article(prefix)),
         Rule::ArArticle { core_l } => {
             with_article(prefix) || (core_l && matches!(prefix, "ل" | "ول" | "فل"))
         }
@@ -503,7 +541,8 @@ mod tests {
         let art = Rule::ArArticle { core_l: false };
         for p in ["ال", "وال", "بال", "وبال", "لل", "ولل", "فال", "كال"] {
             assert!(prefix_ok(p, art), "{p}");
-            assert!(prefix_ok(p, Rule::ArBare), "{p}");
+            assert!(prefix_ok(p, Rule::ArBare { article: true }), "{p}");
+            assert!(!prefix_ok(p, Rule::ArBare { article: false }), "{p}");
         }
         for p in ["", "ب", "و", "لال", "ا", "بب"] {
             assert!(!prefix_ok(p, art), "{p}");
