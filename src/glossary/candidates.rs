@@ -393,7 +393,7 @@ fn english(text: &str, toks: &[Tok]) -> Vec<Candidate> {
 fn is_ar_word(t: &Tok) -> bool {
     !t.latin
         && !t.covered
-        && t.key.chars().any(|c| lang::is_arabic_letter(c))
+        && t.key.chars().any(lang::is_arabic_letter)
         && t.key.chars().count() >= 2
         && !AR_STOP.contains(&t.key.as_str())
 }

@@ -14,7 +14,8 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::{dfa, nfa, Anchored, MatchKind, StartKind};
 use serde::Serialize;
 
 use super::{is_latin_form, key, Glossary, TermType};
@@ -83,7 +84,7 @@ struct Alt {
 ///   When two entries share a form, the entry listed first wins.
 #[derive(Debug, Clone)]
 pub struct Matcher {
-    ac: Option<AhoCorasick>,
+    engine: Option<Engine>,
     /// Per automaton pattern: its range in `alts`.
     pat_alts: Vec<(u32, u32)>,
     alts: Vec<Alt>,
@@ -155,26 +156,32 @@ impl Matcher {
             pat_alts.push((start, len));
             alts.extend(list);
         }
-        let kind = if order.len() <= DFA_MAX_PATTERNS {
-            AhoCorasickKind::DFA
-        } else {
-            AhoCorasickKind::ContiguousNFA
-        };
-        let ac = if order.is_empty() {
+        let engine = if order.is_empty() {
             None
-        } else {
-            AhoCorasick::builder()
+        } else if order.len() <= DFA_MAX_PATTERNS {
+            dfa::DFA::builder()
                 .match_kind(MatchKind::Standard)
-                .kind(Some(kind))
+                .start_kind(StartKind::Anchored)
+                .prefilter(false)
                 .build(&order)
-                .or_else(|_| {
-                    AhoCorasick::builder()
-                        .match_kind(MatchKind::Standard)
-                        .build(&order)
-                })
                 .ok()
+                .map(Engine::Dfa)
+        } else {
+            None
         };
-        Matcher { ac, pat_alts, alts }
+        let engine = engine.or_else(|| {
+            nfa::contiguous::NFA::builder()
+                .match_kind(MatchKind::Standard)
+                .prefilter(false)
+                .build(&order)
+                .ok()
+                .map(Engine::Nfa)
+        });
+        Matcher {
+            engine,
+            pat_alts,
+            alts,
+        }
     }
 
     /// Number of distinct bare forms in the automaton.
@@ -184,85 +191,203 @@ impl Matcher {
 
     /// Heap memory used by the automaton, in bytes.
     pub fn memory_usage(&self) -> usize {
-        self.ac.as_ref().map_or(0, AhoCorasick::memory_usage)
+        match &self.engine {
+            Some(Engine::Dfa(d)) => d.memory_usage(),
+            Some(Engine::Nfa(n)) => n.memory_usage(),
+            None => 0,
+        }
     }
 
     /// All hits in `text`, in order, not overlapping, never inside a longer
     /// word. Spans index `text` on char boundaries.
     pub fn find(&self, text: &str) -> Vec<TermHit> {
-        let Some(ac) = &self.ac else {
+        let Some(engine) = &self.engine else {
             return Vec::new();
         };
         let folded = Folded::new(text);
+        match engine {
+            Engine::Dfa(d) => self.find_with(d, text, &folded),
+            Engine::Nfa(n) => self.find_with(n, text, &folded),
+        }
+    }
+
+    /// Walks the automaton, anchored, from every word start and from every
+    /// position after an allowed clitic prefix; per word the longest valid
+    /// hit wins, and words inside an earlier hit are skipped.
+    fn find_with<A: Automaton>(&self, aut: &A, text: &str, folded: &Folded) -> Vec<TermHit> {
         let buf = folded.text.as_str();
-        // (start, end, entry) in folded offsets.
-        let mut cands: Vec<(usize, usize, u32)> = Vec::new();
-        for m in ac.find_overlapping_iter(buf) {
-            let (s, e) = (m.start(), m.end());
-            if buf
-                .get(e..)
-                .and_then(|r| r.chars().next())
-                .is_some_and(char::is_alphanumeric)
-            {
+        let bytes = buf.as_bytes();
+        let mut out = Vec::new();
+        let mut last_end = 0usize;
+        let mut pos = 0usize;
+        while pos < bytes.len() {
+            // Find the next word start.
+            let Some(c) = buf.get(pos..).and_then(|r| r.chars().next()) else {
+                break;
+            };
+            if !is_word_char(c) {
+                pos += c.len_utf8();
                 continue;
             }
-            let Some(&(a0, n)) = self.pat_alts.get(m.pattern().as_usize()) else {
-                continue;
-            };
-            let alts = self
-                .alts
-                .get(a0 as usize..(a0 as usize + n as usize))
-                .unwrap_or(&[]);
-            let word_start = word_start(buf, s);
-            for alt in alts {
-                let start = match alt.rule {
-                    Rule::Latin => {
-                        if word_start != s {
-                            continue;
+            let ws = pos;
+            // The word's end (for skipping) is found lazily below.
+            let mut best: Option<(usize, u32)> = None;
+            if ws >= last_end {
+                let arabic = lang::is_arabic_letter(c);
+                let try_at = |p: usize, best: &mut Option<(usize, u32)>| {
+                    walk(aut, bytes, p, |e, pid| {
+                        if best.is_some_and(|(be, _)| be >= e) {
+                            return;
                         }
-                        s
-                    }
-                    Rule::ArBare { .. } | Rule::ArArticle { .. } => {
-                        let Some(prefix) = buf.get(word_start..s) else {
-                            continue;
-                        };
-                        if !prefix_ok(prefix, alt.rule) {
-                            continue;
+                        if buf
+                            .get(e..)
+                            .and_then(|r| r.chars().next())
+                            .is_some_and(is_word_char)
+                        {
+                            return;
                         }
-                        word_start
-                    }
+                        if let Some(entry) = self.accept(pid, buf, ws, p, e, text, folded) {
+                            *best = Some((e, entry));
+                        }
+                    });
                 };
-                if let Some(exact) = &alt.exact {
-                    let span = folded.span(start, e);
-                    if span.slice(text) != exact.as_ref() {
-                        continue;
+                try_at(ws, &mut best);
+                if arabic {
+                    let (offs, n) = clitic_offsets(buf.get(ws..).unwrap_or(""));
+                    for &k in offs.get(..n).unwrap_or(&[]) {
+                        try_at(ws + k, &mut best);
                     }
                 }
-                cands.push((start, e, alt.entry));
-                break;
             }
-        }
-        cands.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        let mut out = Vec::with_capacity(cands.len());
-        let mut last_end = 0usize;
-        for (s, e, entry) in cands {
-            if s < last_end {
-                continue;
+            if let Some((e, entry)) = best {
+                let span = folded.span(ws, e);
+                if !span.is_empty()
+                    && text.is_char_boundary(span.start)
+                    && text.is_char_boundary(span.end)
+                {
+                    out.push(TermHit {
+                        span,
+                        entry: entry as usize,
+                    });
+                    last_end = e;
+                }
             }
-            last_end = e;
-            let span = folded.span(s, e);
-            if span.is_empty()
-                || !text.is_char_boundary(span.start)
-                || !text.is_char_boundary(span.end)
-            {
-                continue;
+            // Skip to the end of this word.
+            pos = ws + c.len_utf8();
+            while let Some(c) = buf.get(pos..).and_then(|r| r.chars().next()) {
+                if !is_word_char(c) {
+                    break;
+                }
+                pos += c.len_utf8();
             }
-            out.push(TermHit {
-                span,
-                entry: entry as usize,
-            });
         }
         out
+    }
+
+    /// The entry of the first alternative of pattern `pid` that accepts a hit
+    /// `[p, e)` in a word starting at `ws`.
+    #[allow(clippy::too_many_arguments)]
+    fn accept(
+        &self,
+        pid: usize,
+        buf: &str,
+        ws: usize,
+        p: usize,
+        e: usize,
+        text: &str,
+        folded: &Folded,
+    ) -> Option<u32> {
+        let &(a0, n) = self.pat_alts.get(pid)?;
+        let alts = self.alts.get(a0 as usize..(a0 as usize + n as usize))?;
+        let prefix = buf.get(ws..p)?;
+        for alt in alts {
+            let ok = match alt.rule {
+                Rule::Latin => prefix.is_empty(),
+                rule => prefix_ok(prefix, rule),
+            };
+            if !ok {
+                continue;
+            }
+            if let Some(exact) = &alt.exact {
+                if folded.span(ws, e).slice(text) != exact.as_ref() {
+                    continue;
+                }
+            }
+            return Some(alt.entry);
+        }
+        None
+    }
+}
+
+/// Byte offsets into `word` after which a bare form may start: after the
+/// proclitics و ف, ب ك ل, the article ال or the fused لل — the union of
+/// what [`prefix_ok`] accepts for some rule. Returns up to 6 offsets.
+#[inline]
+fn clitic_offsets(word: &str) -> ([usize; 6], usize) {
+    let mut c = ['\0'; 5];
+    for (slot, ch) in c.iter_mut().zip(word.chars()) {
+        *slot = ch;
+    }
+    let at = |k: usize| c.get(k).copied().unwrap_or('\0');
+    let mut offs = [0usize; 6];
+    let mut n = 0usize;
+    let mut push = |k: usize| {
+        if let Some(slot) = offs.get_mut(n) {
+            *slot = 2 * k; // every letter here is two bytes in UTF-8
+            n += 1;
+        }
+    };
+    let mut k = 0;
+    if matches!(at(k), 'و' | 'ف') {
+        k += 1;
+        push(k);
+    }
+    match at(k) {
+        'ب' | 'ك' => {
+            push(k + 1);
+            if at(k + 1) == 'ا' && at(k + 2) == 'ل' {
+                push(k + 3);
+            }
+        }
+        'ل' => {
+            push(k + 1);
+            if at(k + 1) == 'ل' {
+                push(k + 2);
+            }
+        }
+        'ا' if at(k + 1) == 'ل' => push(k + 2),
+        _ => {}
+    }
+    (offs, n)
+}
+
+/// The automaton: a DFA for small glossaries, a contiguous NFA for big ones.
+#[derive(Debug, Clone)]
+enum Engine {
+    Dfa(dfa::DFA),
+    Nfa(nfa::contiguous::NFA),
+}
+
+/// Calls `f(end, pattern)` for every pattern that starts at `p`.
+#[inline]
+fn walk<A: Automaton>(aut: &A, buf: &[u8], p: usize, mut f: impl FnMut(usize, usize)) {
+    let Ok(mut sid) = aut.start_state(Anchored::Yes) else {
+        return;
+    };
+    let mut at = p;
+    while let Some(&b) = buf.get(at) {
+        sid = aut.next_state(Anchored::Yes, sid, b);
+        at += 1;
+        if aut.is_special(sid) {
+            if aut.is_dead(sid) {
+                return;
+            }
+            if aut.is_match(sid) {
+                for i in 0..aut.match_len(sid) {
+                    f(at, aut.match_pattern(sid, i).as_usize());
+                }
+            }
+        }
     }
 }
 
@@ -327,23 +452,6 @@ fn acronym(form: &str) -> Option<Box<str>> {
     ((2..=5).contains(&n) && f.chars().all(|c| c.is_ascii_uppercase())).then(|| f.into())
 }
 
-/// Start of the word that contains byte `s` (the run of alphanumeric
-/// characters ending at `s`).
-fn word_start(buf: &str, s: usize) -> usize {
-    let head = buf.get(..s).unwrap_or("");
-    let mut start = s;
-    for (i, c) in head.char_indices().rev() {
-        if !c.is_alphanumeric() {
-            break;
-        }
-        start = i;
-        if s - start > 16 {
-            break; // far longer than any clitic prefix
-        }
-    }
-    start
-}
-
 fn proclitics(p: &str) -> bool {
     matches!(
         p,
@@ -369,6 +477,29 @@ fn prefix_ok(prefix: &str, rule: Rule) -> bool {
     }
 }
 
+/// `char::is_alphanumeric` with fast paths for ASCII and the Arabic block
+/// (the generic Unicode lookup is slow enough to dominate matching).
+#[inline]
+pub(crate) fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if ('\u{0600}'..='\u{06FF}').contains(&c) {
+        return lang::is_arabic_letter(c)
+            || matches!(c, '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}');
+    }
+    c.is_alphanumeric()
+}
+
+/// `char::is_uppercase` with a fast path for the Arabic script blocks.
+#[inline]
+fn is_upper(c: char) -> bool {
+    if ('\u{0590}'..='\u{08FF}').contains(&c) {
+        return false;
+    }
+    c.is_uppercase()
+}
+
 /// Horizontal whitespace folded to one space (line breaks are kept).
 pub(crate) fn is_hspace(c: char) -> bool {
     matches!(
@@ -382,6 +513,45 @@ pub(crate) fn is_hspace(c: char) -> bool {
 pub(crate) fn is_hspace_or_newline(c: char) -> bool {
     is_hspace(c) || c.is_whitespace()
 }
+
+/// [`lang::fold_char`] for the Arabic block U+0600–U+06FF, inlined:
+/// `None` for deleted marks.
+#[inline(always)]
+fn fold_arabic(c: char) -> Option<char> {
+    Some(match c {
+        '\u{064B}'..='\u{065F}'
+        | '\u{0610}'..='\u{061A}'
+        | '\u{0670}'
+        | '\u{06D6}'..='\u{06DC}'
+        | '\u{06DF}'..='\u{06E8}'
+        | '\u{06EA}'..='\u{06ED}'
+        | '\u{0640}'
+        | '\u{061C}' => return None,
+        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+        'ى' => 'ي',
+        'ة' => 'ه',
+        'ؤ' => 'و',
+        'ئ' => 'ي',
+        '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+        '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+        _ => c,
+    })
+}
+
+/// For U+0600 + i: true when [`fold_arabic`] leaves the character as is.
+#[allow(clippy::indexing_slicing)] // const evaluation: k < 256 by the loop condition
+static ARABIC_SAME: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    while k < 256 {
+        let u = 0x600 + k as u32;
+        t[k] = !matches!(u, 0x064B..=0x065F | 0x0610..=0x061A | 0x0670 | 0x06D6..=0x06DC
+            | 0x06DF..=0x06E8 | 0x06EA..=0x06ED | 0x0640 | 0x061C | 0x0622 | 0x0623 | 0x0625
+            | 0x0671 | 0x0649 | 0x0629 | 0x0624 | 0x0626 | 0x0660..=0x0669 | 0x06F0..=0x06F9);
+        k += 1;
+    }
+    t
+};
 
 /// Characters [`lang::normalize`] rewrites with NFKC.
 fn needs_nfkc(c: char) -> bool {
@@ -399,79 +569,107 @@ pub(crate) struct Folded {
 }
 
 impl Folded {
-    /// Folds `orig` in one pass.
+    /// Folds `orig` in one pass (byte-oriented fast paths for ASCII and the
+    /// Arabic block; equal to `lang::normalize` + whitespace folding, which a
+    /// test checks for every BMP character).
     pub(crate) fn new(orig: &str) -> Folded {
-        let mut f = Folded {
-            text: String::with_capacity(orig.len()),
-            runs: Vec::new(),
-            orig_len: orig.len(),
-        };
-        let mut next_out = usize::MAX;
-        let mut next_orig = usize::MAX;
+        let bytes = orig.as_bytes();
+        let mut out = String::with_capacity(bytes.len());
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        // Runs are stretches of constant (original - folded) offset.
+        let mut delta = isize::MIN;
         let mut in_space = false;
-        let mut emit = |f: &mut Folded, s: &str, pos: usize, len: usize| {
-            let out = f.text.len();
-            if out != next_out || pos != next_orig {
-                f.runs.push((out, pos));
-            }
-            f.text.push_str(s);
-            if s.len() == len {
-                next_out = f.text.len();
-                next_orig = pos + len;
-            } else {
-                next_out = usize::MAX;
-            }
-        };
-        let mut tmp = [0u8; 4];
-        for (pos, c) in orig.char_indices() {
-            let len = c.len_utf8();
-            if c.is_ascii() {
-                if c == ' ' || c == '\t' {
-                    if !in_space {
-                        emit(&mut f, " ", pos, len);
-                        in_space = true;
-                    }
-                    continue;
-                }
-                in_space = false;
-                let l = c.to_ascii_lowercase();
-                emit(&mut f, l.encode_utf8(&mut tmp), pos, len);
-                continue;
-            }
-            if is_hspace(c) {
-                if !in_space {
-                    emit(&mut f, " ", pos, len);
-                    in_space = true;
-                }
-                continue;
-            }
-            if lang::is_deleted_in_matching(c) {
-                continue;
-            }
-            in_space = false;
-            if !needs_nfkc(c) && !c.is_uppercase() {
-                if let Some(x) = lang::fold_char(c) {
-                    emit(&mut f, x.encode_utf8(&mut tmp), pos, len);
-                }
-                continue;
-            }
-            // Rare: presentation forms, ligatures, non-ASCII capitals.
-            let one = orig.get(pos..pos + len).unwrap_or("");
-            let n = lang::normalize(one);
-            for x in n.text.chars() {
-                let s = x.encode_utf8(&mut tmp);
-                if is_hspace(x) {
-                    if !in_space {
-                        emit(&mut f, " ", pos, usize::MAX);
-                        in_space = true;
-                    }
-                } else {
-                    in_space = false;
-                    emit(&mut f, s, pos, usize::MAX);
-                }
+        let mut i = 0usize;
+        // Start of a pending stretch that folds to itself (copied in bulk).
+        let mut copy_from = 0usize;
+        #[inline(always)]
+        fn mark(runs: &mut Vec<(usize, usize)>, delta: &mut isize, out: usize, orig: usize) {
+            let d = orig as isize - out as isize;
+            if d != *delta {
+                runs.push((out, orig));
+                *delta = d;
             }
         }
-        f
+        while let Some(&b) = bytes.get(i) {
+            // Fast paths: characters that fold to themselves.
+            if b < 0x80 {
+                if b == b' ' {
+                    if !in_space {
+                        in_space = true;
+                        i += 1;
+                        continue;
+                    }
+                } else if b != b'\t' && !b.is_ascii_uppercase() {
+                    in_space = false;
+                    i += 1;
+                    continue;
+                }
+            } else if (0xD8..=0xDB).contains(&b) {
+                if let Some(&b1) = bytes.get(i + 1) {
+                    let idx = (usize::from(b - 0xD8) << 6) | usize::from(b1 & 0x3F);
+                    if ARABIC_SAME.get(idx) == Some(&true) {
+                        in_space = false;
+                        i += 2;
+                        continue;
+                    }
+                }
+            }
+            // Slow path: flush the pending stretch, then fold this character.
+            if copy_from < i {
+                mark(&mut runs, &mut delta, out.len(), copy_from);
+                out.push_str(orig.get(copy_from..i).unwrap_or(""));
+            }
+            let Some(c) = orig.get(i..).and_then(|r| r.chars().next()) else {
+                break;
+            };
+            let len = c.len_utf8();
+            if ('\u{0600}'..='\u{06FF}').contains(&c) {
+                if let Some(x) = fold_arabic(c) {
+                    in_space = false;
+                    mark(&mut runs, &mut delta, out.len(), i);
+                    out.push(x);
+                }
+            } else if is_hspace(c) {
+                if !in_space {
+                    mark(&mut runs, &mut delta, out.len(), i);
+                    out.push(' ');
+                    in_space = true;
+                }
+            } else if lang::is_deleted_in_matching(c) {
+                // deleted: belongs to the character before
+            } else if !needs_nfkc(c) && !is_upper(c) {
+                in_space = false;
+                if let Some(x) = lang::fold_char(c) {
+                    mark(&mut runs, &mut delta, out.len(), i);
+                    out.push(x);
+                }
+            } else {
+                // Rare: presentation forms, ligatures, non-ASCII capitals.
+                // Every output character maps to the start of `c`.
+                let one = orig.get(i..i + len).unwrap_or("");
+                for x in lang::normalize(one).text.chars() {
+                    if is_hspace(x) && in_space {
+                        continue;
+                    }
+                    in_space = is_hspace(x);
+                    delta = isize::MIN;
+                    mark(&mut runs, &mut delta, out.len(), i);
+                    out.push(if in_space { ' ' } else { x });
+                }
+                delta = isize::MIN;
+            }
+            i += len;
+            copy_from = i;
+        }
+        if copy_from < bytes.len() {
+            mark(&mut runs, &mut delta, out.len(), copy_from);
+            out.push_str(orig.get(copy_from..).unwrap_or(""));
+        }
+        Folded {
+            text: out,
+            runs,
+            orig_len: orig.len(),
+        }
     }
 
     /// Maps a folded offset to the original text.
@@ -528,12 +726,48 @@ mod tests {
     }
 
     #[test]
+    fn folded_equals_normalize_for_every_bmp_char() {
+        for u in 0u32..=0xFFFF {
+            let Some(c) = char::from_u32(u) else { continue };
+            let t = format!("a{c}b");
+            let f = Folded::new(&t);
+            assert_eq!(f.text, collapse(&lang::normalize(&t).text), "U+{u:04X}");
+            assert_eq!(f.span(0, f.text.len()).slice(&t), t);
+        }
+    }
+
+    #[test]
+    fn arabic_table_agrees_with_fold_arabic() {
+        for k in 0..256u32 {
+            let c = char::from_u32(0x600 + k).unwrap();
+            assert_eq!(ARABIC_SAME[k as usize], fold_arabic(c) == Some(c), "U+{:04X}", 0x600 + k);
+        }
+    }
+
+    #[test]
     fn folded_maps_back() {
         let t = "دير \u{a0}\tالزُّور x";
         let f = Folded::new(t);
         assert_eq!(f.text, "دير الزور x");
         let e = f.text.find(" x").unwrap();
         assert_eq!(f.span(0, e).slice(t), "دير \u{a0}\tالزُّور");
+    }
+
+    #[test]
+    fn clitic_offsets_cover_allowed_prefixes() {
+        for (word, want) in [
+            ("وبالرقه", vec!["و", "وب", "وبال"]),
+            ("للرقه", vec!["ل", "لل"]),
+            ("ولل", vec!["و", "ول", "ولل"]),
+            ("فالرقه", vec!["ف", "فال"]),
+            ("الرقه", vec!["ال"]),
+            ("رقه", vec![]),
+            ("كالرقه", vec!["ك", "كال"]),
+        ] {
+            let (offs, n) = clitic_offsets(word);
+            let got: Vec<&str> = offs[..n].iter().map(|&k| &word[..k]).collect();
+            assert_eq!(got, want, "{word}");
+        }
     }
 
     #[test]
