@@ -9,6 +9,7 @@
 //!
 //! Run: `cargo bench --bench glossary`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![allow(missing_docs)] // criterion_group! generates an undocumented fn
 
 use std::collections::HashSet;
 
@@ -45,7 +46,9 @@ fn texts() -> Vec<String> {
                 }
             }
         }
-        Err(_) => eprintln!("note: ../shared/eval/easc/dev.jsonl not found; benchmarking the seeds only"),
+        Err(_) => {
+            eprintln!("note: ../shared/eval/easc/dev.jsonl not found; benchmarking the seeds only")
+        }
     }
     out
 }
@@ -112,7 +115,10 @@ fn bench(c: &mut Criterion) {
 
     let default = Matcher::new(&Glossary::bundled());
     let warm: usize = texts.iter().map(|t| default.find(t).len()).sum();
-    assert!(warm > 0, "the bundled glossary should find terms in the seeds");
+    assert!(
+        warm > 0,
+        "the bundled glossary should find terms in the seeds"
+    );
     group.bench_function("bundled", |b| {
         b.iter(|| {
             let n: usize = texts.iter().map(|t| default.find(t).len()).sum();
@@ -141,7 +147,9 @@ fn bench(c: &mut Criterion) {
     });
     group.finish();
 
-    c.bench_function("glossary_build_50k", |b| b.iter(|| Matcher::new(&g).pattern_count()));
+    c.bench_function("glossary_build_50k", |b| {
+        b.iter(|| Matcher::new(&g).pattern_count())
+    });
 }
 
 criterion_group!(benches, bench);

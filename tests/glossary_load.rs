@@ -211,7 +211,11 @@ fn malformed_csv_json_tbx() {
     let (_, line, msg) = parse_err("ar,en\nالرقة,\"Raqqa\nهدنة,truce\n", "q.csv", Format::Csv);
     assert_eq!(line, 2);
     assert!(msg.contains("unterminated"), "{msg}");
-    let (_, line, msg) = parse_err("[\n{\"ar\": \"الرقة\",\n \"en\": }\n]", "s.json", Format::Json);
+    let (_, line, msg) = parse_err(
+        "[\n{\"ar\": \"الرقة\",\n \"en\": }\n]",
+        "s.json",
+        Format::Json,
+    );
     assert_eq!(line, 3);
     assert!(msg.contains("invalid JSON"), "{msg}");
     let (_, line, msg) = parse_err(
@@ -221,11 +225,7 @@ fn malformed_csv_json_tbx() {
     );
     assert_eq!(line, 3);
     assert!(msg.contains("empty English"), "{msg}");
-    let (_, line, msg) = parse_err(
-        "[{\"ar\": \"هدنة\", \"en\": 5}]",
-        "n.json",
-        Format::Json,
-    );
+    let (_, line, msg) = parse_err("[{\"ar\": \"هدنة\", \"en\": 5}]", "n.json", Format::Json);
     assert_eq!(line, 1);
     assert!(msg.contains("must be a string"), "{msg}");
     let tbx = "<?xml version=\"1.0\"?>\n<tbx xmlns=\"urn:iso:std:iso:30042:ed-2\">\n<text><body>\n<conceptEntry id=\"c1\">\n<langSec xml:lang=\"ar\"><termSec><term>هدنة</term></termSec></langSec>\n</conceptEntry>\n</body></text></tbx>\n";
@@ -244,7 +244,11 @@ fn malformed_csv_json_tbx() {
 fn billion_laughs_fails_fast_without_expanding() {
     let mut doc = String::from("<?xml version=\"1.0\"?>\n<!DOCTYPE tbx [\n<!ENTITY lol \"lol\">\n");
     for i in 1..=9 {
-        let prev = if i == 1 { "lol".to_string() } else { format!("lol{}", i - 1) };
+        let prev = if i == 1 {
+            "lol".to_string()
+        } else {
+            format!("lol{}", i - 1)
+        };
         doc.push_str(&format!(
             "<!ENTITY lol{i} \"{}\">\n",
             format!("&{prev};").repeat(10)
@@ -290,7 +294,11 @@ fn extend_overrides_by_normalized_term() {
     let mut g = Glossary::from_tsv("الرقة\tRaqqa\nهدنة\ttruce\n", "a").unwrap();
     g.extend(Glossary::from_tsv("الرقه\tAr-Raqqah\nقافلة\tconvoy\n", "b").unwrap());
     assert_eq!(g.len(), 3);
-    assert_eq!(g.entries()[0].en, "Ar-Raqqah", "later file must win, in place");
+    assert_eq!(
+        g.entries()[0].en,
+        "Ar-Raqqah",
+        "later file must win, in place"
+    );
     assert_eq!(g.get("الرَّقَّة").unwrap().en, "Ar-Raqqah");
     assert_eq!(g.entries()[2].ar, "قافلة");
 }

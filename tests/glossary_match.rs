@@ -337,17 +337,44 @@ fn expected_spans(text: &str, want: &[(&str, &str)]) -> Vec<(Span, String)> {
         .collect()
 }
 
+/// `g` plus enough entries that never occur in the texts to switch the
+/// matcher from its DFA to its NFA engine (over 10,000 forms).
+fn padded(g: &Glossary) -> Glossary {
+    let mut p = g.clone();
+    p.extend(Glossary::from_entries((0..10_050).map(|i| {
+        khulasa::glossary::Entry::new(format!("ظظظ{i}غغ"), format!("qqz{i}x"))
+    })));
+    p
+}
+
 #[test]
 fn table() {
-    let default = Glossary::from_tsv(TERMS, "TERMS").unwrap();
+    run_table(false);
+}
+
+#[test]
+fn table_with_a_big_glossary() {
+    run_table(true);
+}
+
+fn run_table(pad: bool) {
+    let mut default = Glossary::from_tsv(TERMS, "TERMS").unwrap();
+    if pad {
+        default = padded(&default);
+    }
     let default_m = Matcher::new(&default);
+    assert_eq!(default_m.pattern_count() > 10_000, pad);
     let mut failures = Vec::new();
     for c in CASES {
         let (g, m);
         let (g, m) = match c.terms {
             None => (&default, &default_m),
             Some(t) => {
-                g = Glossary::from_tsv(t, c.name).unwrap();
+                g = if pad {
+                    padded(&Glossary::from_tsv(t, c.name).unwrap())
+                } else {
+                    Glossary::from_tsv(t, c.name).unwrap()
+                };
                 m = Matcher::new(&g);
                 (&g, &m)
             }
@@ -497,7 +524,17 @@ fn parse_markup(s: &str) -> (String, Vec<(Span, String)>) {
 
 #[test]
 fn mini_evaluation_precision_recall() {
-    let g = Glossary::from_tsv(EVAL_TERMS, "EVAL_TERMS").unwrap();
+    evaluate(Glossary::from_tsv(EVAL_TERMS, "EVAL_TERMS").unwrap());
+}
+
+#[test]
+fn mini_evaluation_with_a_big_glossary() {
+    evaluate(padded(
+        &Glossary::from_tsv(EVAL_TERMS, "EVAL_TERMS").unwrap(),
+    ));
+}
+
+fn evaluate(g: Glossary) {
     let m = Matcher::new(&g);
     let (mut tp, mut fp, mut fneg) = (0usize, 0usize, 0usize);
     let mut misses = Vec::new();

@@ -144,6 +144,10 @@ pub struct TermsArgs {
     pub input: InputArgs,
     #[command(flatten)]
     pub glossary: GlossaryArgs,
+    /// Also list candidate terms: recurring names and expressions that the
+    /// glossary lacks, with a suggested romanization.
+    #[arg(long)]
+    pub candidates: bool,
     /// Output format.
     #[arg(long, short = 'f', default_value = "text")]
     pub format: LineFormat,

@@ -255,7 +255,12 @@ fn tokenize(text: &str, hits: &[TermHit]) -> Vec<Tok> {
         }
         toks.push(Tok {
             span: Span::new(s, e),
-            capital: first.is_uppercase(),
+            // `al-Assad`, `ez-Zor`: a lower-case particle joined to a name.
+            capital: first.is_uppercase()
+                || word
+                    .split(['-', '\''])
+                    .skip(1)
+                    .any(|p| p.chars().next().is_some_and(char::is_uppercase)),
             latin,
             brk: !gap_clean || k.chars().all(|c| c.is_ascii_digit()),
             covered: false,
@@ -481,4 +486,52 @@ fn arabic(text: &str, toks: &[Tok]) -> Vec<Candidate> {
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::glossary::{Glossary, Matcher};
+
+    #[test]
+    fn recurring_arabic_and_english_names_not_in_the_glossary() {
+        let g = Glossary::from_tsv("الرقة\tRaqqa\n", "g").unwrap_or_default();
+        let text = "قال الجيش السوري الحر إن الرقة هادئة.\n\
+                    وأكد الجيش السوري الحر أن Bashar al-Assad غادر.\n\
+                    ونفى بشار الأسد ذلك، لكن Bashar al-Assad لم يظهر. ثم ظهر بشار الأسد في الرقة.";
+        let hits = Matcher::new(&g).find(text);
+        let c = candidates(text, &hits);
+        let find = |s: &str| c.iter().find(|x| x.ar == s);
+        let army = find("الجيش السوري الحر").expect("3-word expression recurring twice");
+        assert_eq!(army.count, 2);
+        assert_eq!(army.lang, Lang::Ar);
+        assert_eq!(army.spans.len(), 2);
+        assert_eq!(army.spans[0].slice(text), "الجيش السوري الحر");
+        // Shorter runs inside the longer candidate are not repeated.
+        assert!(find("الجيش السوري").is_none());
+        let assad = find("بشار الأسد").expect("name recurring twice, one with a clitic");
+        assert_eq!(assad.count, 2);
+        assert_eq!(assad.romanized, "Bashar al-Asd");
+        let en = find("Bashar al-Assad").expect("English name recurring twice");
+        assert_eq!((en.lang, en.count), (Lang::En, 2));
+        // A glossary hit is never a candidate.
+        assert!(c.iter().all(|x| !x.ar.contains("الرقة")));
+    }
+
+    #[test]
+    fn nothing_recurs_in_short_or_empty_text() {
+        assert!(candidates("", &[]).is_empty());
+        assert!(candidates("كلمة واحدة فقط. The End.", &[]).is_empty());
+    }
+
+    #[test]
+    fn romanization_examples() {
+        assert_eq!(romanize("بغداد"), "Baghdad");
+        assert_eq!(romanize("الرقة"), "al-Raqa");
+        assert_eq!(romanize("حلب"), "Halb");
+        assert_eq!(romanize("علي"), "Ali");
+        assert_eq!(romanize("عبد الله"), "Abd al-Lh");
+        assert_eq!(romanize("دِمَشْق"), "Dimashq");
+        assert_eq!(romanize("ترمب 2017"), "Tarmb 2017");
+    }
 }

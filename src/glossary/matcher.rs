@@ -8,9 +8,15 @@
 //!
 //! Arabic clitics are not expanded into the automaton (that would multiply
 //! its size by ~25): the automaton holds the *bare* form of every term (the
-//! article stripped from terms that begin with it), and each hit is verified
-//! by looking back at the rest of its written word, which must be an allowed
-//! prefix — see [`Matcher`].
+//! article stripped from terms that begin with it). It is walked anchored
+//! from every word start and from every offset after a possible clitic
+//! prefix (و ف ب ك ل ال لل …, at most four per word), and each hit is
+//! accepted only if the part of the word before it is a prefix its term
+//! allows — see [`Matcher`]. Anchored walks never look at mid-word
+//! positions, so a big glossary costs little more than a small one.
+//!
+//! The automaton is an anchored DFA up to 10,000 distinct forms and a
+//! contiguous NFA beyond (a DFA over 100,000 forms takes >100 MB).
 
 use std::collections::HashMap;
 
@@ -91,7 +97,7 @@ pub struct Matcher {
 }
 
 /// Pattern counts up to which the automaton is a DFA (fast, more memory).
-const DFA_MAX_PATTERNS: usize = 30_000;
+const DFA_MAX_PATTERNS: usize = 10_000;
 
 impl Matcher {
     /// Builds the matcher for `glossary`. Forms of one letter are skipped
@@ -452,28 +458,50 @@ fn acronym(form: &str) -> Option<Box<str>> {
     ((2..=5).contains(&n) && f.chars().all(|c| c.is_ascii_uppercase())).then(|| f.into())
 }
 
-fn proclitics(p: &str) -> bool {
-    matches!(
-        p,
-        "" | "و" | "ف" | "ب" | "ك" | "ل" | "وب" | "فب" | "ول" | "فل" | "وك" | "فك"
-    )
+/// What a clitic prefix (the part of a word before a bare form) is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Prefix {
+    /// Nothing, or proclitics only (و ف, then ب ك ل); `l` when the last is ل.
+    Proclitics { l: bool },
+    /// Proclitics and the article: ال وال بال وبال … or the fused لل ولل فلل.
+    Article,
 }
 
-/// Proclitics followed by the article: وال بال وبال لل ولل …
-fn with_article(p: &str) -> bool {
-    if let Some(q) = p.strip_suffix("ال") {
-        return proclitics(q) && !q.ends_with('ل');
+/// Classifies a prefix without string comparisons (this runs per candidate).
+#[inline]
+fn classify_prefix(p: &str) -> Option<Prefix> {
+    let mut cs = p.chars().peekable();
+    if matches!(cs.peek(), Some('و' | 'ف')) {
+        cs.next();
     }
-    matches!(p, "لل" | "ولل" | "فلل")
+    let mut prep = None;
+    if let Some(&c @ ('ب' | 'ك' | 'ل')) = cs.peek() {
+        prep = Some(c);
+        cs.next();
+    }
+    match (cs.next(), cs.next(), cs.next()) {
+        (None, _, _) => Some(Prefix::Proclitics {
+            l: prep == Some('ل'),
+        }),
+        (Some('ا'), Some('ل'), None) if prep != Some('ل') => Some(Prefix::Article),
+        (Some('ل'), None, _) if prep == Some('ل') => Some(Prefix::Article),
+        _ => None,
+    }
 }
 
 fn prefix_ok(prefix: &str, rule: Rule) -> bool {
     match rule {
         Rule::Latin => prefix.is_empty(),
-        Rule::ArBare { article } => proclitics(prefix) || (article && with_article(prefix)),
-        Rule::ArArticle { core_l } => {
-            with_article(prefix) || (core_l && matches!(prefix, "ل" | "ول" | "فل"))
-        }
+        Rule::ArBare { article } => match classify_prefix(prefix) {
+            Some(Prefix::Proclitics { .. }) => true,
+            Some(Prefix::Article) => article,
+            None => false,
+        },
+        Rule::ArArticle { core_l } => match classify_prefix(prefix) {
+            Some(Prefix::Article) => true,
+            Some(Prefix::Proclitics { l }) => core_l && l,
+            None => false,
+        },
     }
 }
 
@@ -740,7 +768,12 @@ mod tests {
     fn arabic_table_agrees_with_fold_arabic() {
         for k in 0..256u32 {
             let c = char::from_u32(0x600 + k).unwrap();
-            assert_eq!(ARABIC_SAME[k as usize], fold_arabic(c) == Some(c), "U+{:04X}", 0x600 + k);
+            assert_eq!(
+                ARABIC_SAME[k as usize],
+                fold_arabic(c) == Some(c),
+                "U+{:04X}",
+                0x600 + k
+            );
         }
     }
 
@@ -778,9 +811,19 @@ mod tests {
             assert!(prefix_ok(p, Rule::ArBare { article: true }), "{p}");
             assert!(!prefix_ok(p, Rule::ArBare { article: false }), "{p}");
         }
-        for p in ["", "ب", "و", "لال", "ا", "بب"] {
+        for p in ["", "ب", "و", "لال", "ا", "بب", "ول"] {
             assert!(!prefix_ok(p, art), "{p}");
         }
+        for p in ["", "و", "ب", "وب", "فل", "وك"] {
+            assert!(prefix_ok(p, Rule::ArBare { article: false }), "{p}");
+        }
+        for p in ["ا", "بب", "لال", "وو", "بو", "والل", "سال"] {
+            assert!(!prefix_ok(p, Rule::ArBare { article: true }), "{p}");
+        }
+        for p in ["ل", "ول", "فل"] {
+            assert!(prefix_ok(p, Rule::ArArticle { core_l: true }), "{p}");
+        }
+        assert!(!prefix_ok("ب", Rule::ArArticle { core_l: true }));
         assert!(prefix_ok("ل", Rule::ArArticle { core_l: true }));
     }
 

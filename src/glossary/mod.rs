@@ -565,19 +565,16 @@ pub(crate) fn entry_from_fields(
                     .map(String::from)
                     .collect();
             }
-            Some(Col::Type) => {
-                if !f.is_empty() {
-                    e.kind = TermType::parse(f);
-                    if e.kind.is_none() {
-                        warnings.push((
-                            line,
-                            format!(
-                                "unknown type {f:?} (expected person, place, org, term or date)"
-                            ),
-                        ));
-                    }
+            Some(Col::Type) if !f.is_empty() => {
+                e.kind = TermType::parse(f);
+                if e.kind.is_none() {
+                    warnings.push((
+                        line,
+                        format!("unknown type {f:?} (expected person, place, org, term or date)"),
+                    ));
                 }
             }
+            Some(Col::Type) => {}
             Some(Col::Note) => e.note = f.to_string(),
             Some(Col::Source) => e.source = f.to_string(),
             None => {}

@@ -6,8 +6,9 @@
 //! - the article ال at the start of a word of more than three letters is
 //!   written `al-` (no sun-letter assimilation);
 //! - consonants: ب b, ت t, ث th, ج j, ح h, خ kh, د d, ذ dh, ر r, ز z, س s,
-//!   ش sh, ص s, ض d, ط t, ظ z, ع ' (dropped word-initially), غ gh, ف f, ق q,
-//!   ك k, ل l, م m, ن n, ه h, ء ؤ ئ ' (dropped word-initially); Persian/Urdu
+//!   ش sh, ص s, ض d, ط t, ظ z, ع ', غ gh, ف f, ق q,
+//!   ك k, ل l, م m, ن n, ه h, ء ؤ ئ '; word-initially ع and ء are written
+//!   `a` (علي Ali, عبد Abd), or nothing before a long vowel; Persian/Urdu
 //!   letters پ p, چ ch, ژ zh, گ g, ڤ v;
 //! - vowels: ا a, أ a, إ i, آ a, ى a, ة a (word-final); و and ي are `w`/`y`
 //!   at the start of a word or next to a vowel, otherwise `u`/`i`;
@@ -145,7 +146,14 @@ fn romanize_word(w: &[char]) -> String {
             ('ي', Kind::Vowel) => "i",
             ('ي', Kind::Cons) => "y",
             ('ة', _) => "a",
-            ('ع' | 'ء' | 'ؤ' | 'ئ', _) if first => "",
+            ('ع' | 'ء' | 'ؤ' | 'ئ', _) if first => {
+                // Initial ayn/hamza: the vowel it carries, usually a.
+                if kinds.get(1) == Some(&Kind::Vowel) {
+                    ""
+                } else {
+                    "a"
+                }
+            }
             (c, Kind::Vowel) => long_vowel(c).unwrap_or(""),
             (c, Kind::Cons) => consonant(c).unwrap_or(""),
         };
@@ -164,6 +172,7 @@ fn romanize_word(w: &[char]) -> String {
             piece.push_str(v);
         } else if first
             && kind == Kind::Cons
+            && !matches!(c, 'ع' | 'ء' | 'ؤ' | 'ئ')
             && !marks.contains(&'\u{0652}')
             && n > 2
             && kinds.get(1) == Some(&Kind::Cons)

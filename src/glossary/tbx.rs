@@ -101,6 +101,11 @@ fn read_into(text: &str, name: &str, parsed: &mut Parsed) -> Result<(), (usize, 
                 if capture.is_some() {
                     continue; // inline markup inside a term or note
                 }
+                let ty = if matches!(local, b"descrip" | b"admin") {
+                    attr(&e, b"type").map_err(|e| xml_err(e, &mut lines))?
+                } else {
+                    None
+                };
                 match local {
                     b"conceptEntry" | b"termEntry" => {
                         concept = Some(Concept {
@@ -116,23 +121,11 @@ fn read_into(text: &str, name: &str, parsed: &mut Parsed) -> Result<(), (usize, 
                     }
                     b"term" => capture = Some((Capture::Term, depth)),
                     b"note" => capture = Some((Capture::Note, depth)),
-                    b"descrip" => {
-                        if attr(&e, b"type")
-                            .map_err(|e| xml_err(e, &mut lines))?
-                            .as_deref()
-                            == Some("definition")
-                        {
-                            capture = Some((Capture::Definition, depth));
-                        }
+                    b"descrip" if ty.as_deref() == Some("definition") => {
+                        capture = Some((Capture::Definition, depth));
                     }
-                    b"admin" => {
-                        if attr(&e, b"type")
-                            .map_err(|e| xml_err(e, &mut lines))?
-                            .as_deref()
-                            == Some("source")
-                        {
-                            capture = Some((Capture::Source, depth));
-                        }
+                    b"admin" if ty.as_deref() == Some("source") => {
+                        capture = Some((Capture::Source, depth));
                     }
                     _ => {}
                 }
@@ -159,13 +152,11 @@ fn read_into(text: &str, name: &str, parsed: &mut Parsed) -> Result<(), (usize, 
                     _ => {}
                 }
             }
-            Event::Empty(e) => {
-                if !root_seen {
-                    root_seen = true;
-                    let local = e.local_name();
-                    if local.as_ref() != b"tbx" && local.as_ref() != b"martif" {
-                        return Err((lines.line_at(pos), "not a TBX file".into()));
-                    }
+            Event::Empty(e) if !root_seen => {
+                root_seen = true;
+                let local = e.local_name();
+                if local.as_ref() != b"tbx" && local.as_ref() != b"martif" {
+                    return Err((lines.line_at(pos), "not a TBX file".into()));
                 }
             }
             Event::Text(t) => {
@@ -187,10 +178,8 @@ fn read_into(text: &str, name: &str, parsed: &mut Parsed) -> Result<(), (usize, 
                     })?;
                 }
             }
-            Event::CData(c) => {
-                if capture.is_some() {
-                    buf.push_str(&String::from_utf8_lossy(&c));
-                }
+            Event::CData(c) if capture.is_some() => {
+                buf.push_str(&String::from_utf8_lossy(&c));
             }
             Event::Eof => break,
             // DOCTYPE (never expanded), comments, PIs, the XML declaration.
