@@ -573,3 +573,54 @@ fn evaluate(g: Glossary) {
         "the evaluation should hold at least 100 hits, has {tp}"
     );
 }
+
+mod properties {
+    use super::*;
+    use khulasa::glossary::Format;
+    use proptest::prelude::*;
+
+    fn text_strategy() -> impl Strategy<Value = String> {
+        // Arabic letters, marks, clitics, spaces of all kinds, Latin, punctuation.
+        proptest::collection::vec(
+            prop_oneof![
+                Just("الرقة".to_string()),
+                Just("و".to_string()),
+                Just("بال".to_string()),
+                Just("دير".to_string()),
+                Just(" ".to_string()),
+                Just("\u{a0}".to_string()),
+                Just("\n".to_string()),
+                Just("\u{064e}".to_string()),
+                Just("ـ".to_string()),
+                Just("Syria".to_string()),
+                Just("ﻻ".to_string()),
+                any::<char>().prop_map(|c| c.to_string()),
+            ],
+            0..40,
+        )
+        .prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn hits_are_sorted_disjoint_and_on_char_boundaries(t in text_strategy()) {
+            let g = Glossary::from_tsv(TERMS, "TERMS").unwrap();
+            let hits = Matcher::new(&g).find(&t);
+            let mut last = 0;
+            for h in &hits {
+                prop_assert!(h.span.start >= last && h.span.start < h.span.end);
+                prop_assert!(t.is_char_boundary(h.span.start) && t.is_char_boundary(h.span.end));
+                prop_assert!(h.entry < g.len());
+                last = h.span.end;
+            }
+        }
+
+        #[test]
+        fn parsing_arbitrary_text_never_panics(t in ".{0,200}") {
+            for f in Format::ALL {
+                let _ = Glossary::parse(&t, "p", f);
+                let _ = khulasa::glossary::check(&t, "p", f);
+            }
+        }
+    }
+}
