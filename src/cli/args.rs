@@ -35,6 +35,8 @@ pub enum Command {
     Prep(crate::prep_cmd::PrepArgs),
     /// Bilingual briefing from translated XLIFF (2.x or 1.2).
     Merge(crate::merge_cmd::MergeArgs),
+    /// Check glossaries and convert them between TSV, CSV, JSON, TBX and OmegaT.
+    Glossary(crate::glossary_cmd::GlossaryCmdArgs),
 }
 
 /// Where documents come from; shared by every command.
@@ -167,6 +169,10 @@ pub struct TermsArgs {
     pub input: InputArgs,
     #[command(flatten)]
     pub glossary: GlossaryArgs,
+    /// Also list candidate terms: recurring names and expressions that the
+    /// glossary lacks, with a suggested romanization.
+    #[arg(long)]
+    pub candidates: bool,
     /// Output format.
     #[arg(long, short = 'f', default_value = "text")]
     pub format: LineFormat,

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
-use khulasa::glossary::Glossary;
+use khulasa::glossary::{self, Glossary};
 use khulasa::input::{self, Failed, InputOptions, Record};
 use khulasa::render::{BriefView, IndexEntry, IndexView, Renderer};
 use khulasa::summarize::Budget;
@@ -53,6 +53,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Templates(a) => crate::templates_cmd::run(a),
         Command::Prep(a) => crate::prep_cmd::run(a),
         Command::Merge(a) => crate::merge_cmd::run(a),
+        Command::Glossary(a) => crate::glossary_cmd::run(a),
     }
 }
 
@@ -116,11 +117,17 @@ pub(crate) fn load_glossary(args: &GlossaryArgs) -> Result<Glossary> {
             let text =
                 std::fs::read(name).with_context(|| format!("cannot read glossary {name}"))?;
             let text = input::decode(&text, name)?;
-            Glossary::from_tsv(&text, name)?
+            let format = glossary::Format::from_path(name).unwrap_or(glossary::Format::Tsv);
+            Glossary::parse(&text, name, format)?
         };
         g.extend(next);
     }
     Ok(g)
+}
+
+/// Line breaks and tabs as spaces, for one-line text output.
+fn one_line(s: &str) -> String {
+    s.replace(['\n', '\r', '\t'], " ")
 }
 
 pub(crate) fn budget(args: &BudgetArgs) -> Budget {
@@ -448,25 +455,76 @@ fn terms(args: TermsArgs) -> Result<ExitCode> {
     let entries = pipeline.glossary().entries();
     let lines = results
         .into_iter()
-        .map(|r| r.map(|a| {
-            let spans: Vec<_> = a.hits.iter().map(|h| h.span).collect();
-            let offsets = spans_to_char_offsets(&a.doc.text, &spans);
-            match args.format {
-                LineFormat::Text => {
-                    let mut s = format!("# {}\n", a.doc.id);
-                    for (h, o) in a.hits.iter().zip(&offsets) {
-                        if let Some(e) = entries.get(h.entry) {
-                            s.push_str(&format!("{}-{}\t{}\t{}\t{}\n", o[0], o[1], h.span.slice(&a.doc.text), e.ar, e.en));
+        .map(|r| {
+            r.map(|a| {
+                let text = &a.doc.text;
+                let spans: Vec<_> = a.hits.iter().map(|h| h.span).collect();
+                let offsets = spans_to_char_offsets(text, &spans);
+                let cands = if args.candidates {
+                    glossary::candidates(text, &a.hits)
+                } else {
+                    Vec::new()
+                };
+                match args.format {
+                    LineFormat::Text => {
+                        let mut s = format!("# {}\n", a.doc.id);
+                        for (h, o) in a.hits.iter().zip(&offsets) {
+                            if let Some(e) = entries.get(h.entry) {
+                                let kind = e.kind.map_or("", |k| k.as_str());
+                                s.push_str(&format!(
+                                    "{}-{}\t{}\t{}\t{}\t{kind}\n",
+                                    o[0],
+                                    o[1],
+                                    one_line(h.span.slice(text)),
+                                    e.ar,
+                                    e.en
+                                ));
+                            }
                         }
+                        for c in &cands {
+                            s.push_str(&format!(
+                                "?\t{}\t{}\t{}x\n",
+                                one_line(&c.ar),
+                                c.romanized,
+                                c.count
+                            ));
+                        }
+                        s
                     }
-                    s
+                    LineFormat::Jsonl => {
+                        let hits: Vec<_> = a
+                            .hits
+                            .iter()
+                            .zip(&offsets)
+                            .filter_map(|(h, o)| {
+                                entries.get(h.entry).map(|e| {
+                                    json!({"start": o[0], "end": o[1], "ar": e.ar, "en": e.en, "type": e.kind})
+                                })
+                            })
+                            .collect();
+                        let mut rec = json!({"id": a.doc.id, "hits": hits});
+                        if args.candidates {
+                            let list: Vec<_> = cands
+                                .iter()
+                                .map(|c| {
+                                    json!({
+                                        "text": c.ar,
+                                        "lang": c.lang,
+                                        "romanized": c.romanized,
+                                        "count": c.count,
+                                        "spans": spans_to_char_offsets(text, &c.spans),
+                                    })
+                                })
+                                .collect();
+                            if let Some(obj) = rec.as_object_mut() {
+                                obj.insert("candidates".into(), json!(list));
+                            }
+                        }
+                        rec.to_string() + "\n"
+                    }
                 }
-                LineFormat::Jsonl => {
-                    let hits: Vec<_> = a.hits.iter().zip(&offsets).filter_map(|(h, o)| entries.get(h.entry).map(|e| json!({"start": o[0], "end": o[1], "ar": e.ar, "en": e.en, "type": e.kind}))).collect();
-                    json!({"id": a.doc.id, "hits": hits}).to_string() + "\n"
-                }
-            }
-        }))
+            })
+        })
         .collect();
     write_lines(&args.out, lines, total, false, args.input.quiet)
 }

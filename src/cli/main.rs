@@ -9,6 +9,7 @@ mod args;
 mod batch_cmd;
 mod commands;
 mod merge_cmd;
+mod glossary_cmd;
 mod output;
 mod prep_cmd;
 mod templates_cmd;

@@ -1,0 +1,117 @@
+//! TSV and OmegaT glossaries.
+//!
+//! TSV: Arabic and English in the first two columns; an optional header row
+//! names the columns (see [`super::col_role`]). Without a header the third
+//! column is the note, which is exactly OmegaT's `source<TAB>target<TAB>comment`.
+//! Blank lines and lines starting with `#` are skipped.
+
+use super::{default_roles, entry_from_fields, header_roles, one_line, Entry, Parsed, Row};
+use crate::error::Error;
+
+pub(crate) fn read(text: &str, name: &str) -> Parsed {
+    let mut parsed = Parsed::default();
+    let mut roles: Option<Vec<_>> = None;
+    for (i, line) in text.lines().enumerate() {
+        let line_no = i + 1;
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let fields: Vec<String> = line.split('\t').map(String::from).collect();
+        let roles = match &roles {
+            Some(r) => r,
+            None => {
+                if let Some(h) = header_roles(&fields) {
+                    roles = Some(h);
+                    continue;
+                }
+                roles.insert(default_roles())
+            }
+        };
+        if fields.len() < 2 {
+            parsed.errors.push(Error::parse(
+                name,
+                line_no,
+                format!(
+                    "expected at least two tab-separated columns (Arabic, English), found {:?}",
+                    truncate(line, 60)
+                ),
+            ));
+            continue;
+        }
+        let entry = entry_from_fields(&fields, roles, line_no, &mut parsed.warnings);
+        parsed.rows.push(Row {
+            line: line_no,
+            entry,
+        });
+    }
+    parsed
+}
+
+/// The first `n` characters of `s`, with `…` when cut.
+pub(crate) fn truncate(s: &str, n: usize) -> String {
+    let mut out: String = s.chars().take(n).collect();
+    if s.chars().nth(n).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+/// TSV with the header `ar en variants type note source`.
+pub(crate) fn write(entries: &[Entry]) -> String {
+    let mut out = String::from("ar\ten\tvariants\ttype\tnote\tsource\n");
+    for e in entries {
+        let variants: Vec<String> = e
+            .variants
+            .iter()
+            .map(|v| one_line(v).replace('|', "/"))
+            .collect();
+        out.push_str(&one_line(&e.ar));
+        out.push('\t');
+        out.push_str(&one_line(&e.en));
+        out.push('\t');
+        out.push_str(&variants.join("|"));
+        out.push('\t');
+        out.push_str(e.kind.map_or("", |k| k.as_str()));
+        out.push('\t');
+        out.push_str(&one_line(&e.note));
+        out.push('\t');
+        out.push_str(&one_line(&e.source));
+        out.push('\n');
+    }
+    out
+}
+
+/// OmegaT glossary: `source<TAB>target<TAB>comment`, one row per Arabic form
+/// (variants get their own rows so that OmegaT finds them too).
+pub(crate) fn write_omegat(entries: &[Entry]) -> String {
+    let mut out = String::new();
+    for e in entries {
+        let comment = match (e.kind, e.note.trim()) {
+            (Some(k), "") => k.as_str().to_string(),
+            (Some(k), n) => format!("{}; {}", k.as_str(), one_line(n)),
+            (None, n) => one_line(n),
+        };
+        push_row(&mut out, &e.ar, &e.en, &comment);
+        for v in e.ar_variants() {
+            push_row(
+                &mut out,
+                v,
+                &e.en,
+                &format!("variant of {}", one_line(&e.ar)),
+            );
+        }
+    }
+    out
+}
+
+fn push_row(out: &mut String, ar: &str, en: &str, comment: &str) {
+    out.push_str(&one_line(ar));
+    out.push('\t');
+    out.push_str(&one_line(en));
+    if !comment.is_empty() {
+        out.push('\t');
+        out.push_str(comment);
+    }
+    out.push('\n');
+}
