@@ -1,4 +1,10 @@
 //! Analysis: normalized tokens, stems and stopword flags per sentence.
+//!
+//! Each sentence is normalized with [`lang::normalize`] (Arabic orthographic
+//! folding, digits, lower case), split into maximal runs of alphanumeric
+//! characters, and every token's span is mapped back to the original text.
+//! Stems come from the language's light stemmer ([`lang::stem`]); stopword
+//! flags from the embedded lists ([`lang::is_stopword`]).
 
 use crate::lang::{self, Lang};
 use crate::segment::Sentence;
@@ -24,58 +30,26 @@ pub struct Analysis {
     pub sentences: Vec<Vec<Token>>,
 }
 
-const AR_STOP: &[&str] = &[
-    "في",
-    "من",
-    "علي",
-    "الي",
-    "عن",
-    "ان",
-    "او",
-    "ما",
-    "لا",
-    "لم",
-    "لن",
-    "قد",
-    "هذا",
-    "هذه",
-    "ذلك",
-    "التي",
-    "الذي",
-    "الذين",
-    "كان",
-    "كانت",
-    "مع",
-    "بين",
-    "كل",
-    "بعد",
-    "قبل",
-    "حتي",
-    "ثم",
-    "هو",
-    "هي",
-    "و",
-    "ف",
-    "ب",
-    "ل",
-    "ك",
-    "عند",
-    "منذ",
-    "اذا",
-    "اما",
-    "انه",
-    "انها",
-    "لكن",
-    "غير",
-    "ايضا",
-    "تم",
-];
-const EN_STOP: &[&str] = &[
-    "the", "a", "an", "of", "in", "on", "at", "to", "and", "or", "is", "was", "were", "are", "be",
-    "by", "for", "with", "as", "that", "this", "it", "its", "from", "has", "had", "have",
-];
+impl Analysis {
+    /// Number of tokens in all sentences.
+    pub fn token_count(&self) -> usize {
+        self.sentences.iter().map(Vec::len).sum()
+    }
+}
 
 /// Analyzes every sentence of `text`.
+///
+/// ```
+/// use khulasa::{analyze, segment};
+/// let text = "قال الوزيرُ إن المدارس ستفتح.";
+/// let sents = segment::segment(text);
+/// let a = analyze::analyze(text, &sents);
+/// let toks = &a.sentences[0];
+/// assert_eq!(toks[1].norm, "الوزير");
+/// assert_eq!(toks[1].stem, "وزير");
+/// assert_eq!(toks[1].span.slice(text), "الوزيرُ");
+/// assert!(toks[2].stop);
+/// ```
 pub fn analyze(text: &str, sentences: &[Sentence]) -> Analysis {
     Analysis {
         sentences: sentences
@@ -85,12 +59,13 @@ pub fn analyze(text: &str, sentences: &[Sentence]) -> Analysis {
     }
 }
 
-/// Tokenizes one stretch of original text starting at byte `base`.
+/// Tokenizes one stretch of original text starting at byte `base` of the
+/// document; token spans are document offsets.
 pub fn tokenize(text: &str, base: usize, lang: Lang) -> Vec<Token> {
     let n = lang::normalize(text);
-    let mut out = Vec::new();
-    let mut start = None;
     let norm: &str = &n.text;
+    let mut out = Vec::with_capacity(norm.len() / 6 + 1);
+    let mut start = None;
     for (i, c) in norm
         .char_indices()
         .chain(std::iter::once((norm.len(), ' ')))
@@ -99,30 +74,20 @@ pub fn tokenize(text: &str, base: usize, lang: Lang) -> Vec<Token> {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
             let word = norm.get(s..i).unwrap_or("");
-            let stop = match lang {
-                Lang::En => EN_STOP.contains(&word),
-                _ => AR_STOP.contains(&word),
-            };
             let span = n.map.span_to_original(Span::new(s, i));
             out.push(Token {
                 span: Span::new(base + span.start, base + span.end),
                 norm: word.to_string(),
-                stem: stem(word).to_string(),
-                stop,
+                stem: lang::stem(word, lang).into_owned(),
+                stop: lang::is_stopword(word, Lang::Und),
             });
         }
     }
     out
 }
 
-/// A light stem: strips one article/conjunction prefix when enough remains.
-pub fn stem(word: &str) -> &str {
-    for p in ["وال", "بال", "كال", "فال", "لل", "ال"] {
-        if let Some(rest) = word.strip_prefix(p) {
-            if rest.chars().count() >= 2 {
-                return rest;
-            }
-        }
-    }
-    word
+/// The light stem of a normalized word (Arabic or English, chosen by its
+/// script); see [`lang::stem`].
+pub fn stem(word: &str) -> std::borrow::Cow<'_, str> {
+    lang::stem(word, Lang::Und)
 }

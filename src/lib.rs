@@ -41,6 +41,7 @@
 
 pub mod analyze;
 pub mod error;
+pub mod eval;
 pub mod glossary;
 pub mod input;
 pub mod lang;

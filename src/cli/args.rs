@@ -27,6 +27,8 @@ pub enum Command {
     Summarize(SummarizeArgs),
     /// Glossary hits per document (text, or JSONL with code-point offsets).
     Terms(TermsArgs),
+    /// Evaluate summaries (ROUGE against references).
+    Eval(crate::eval_cmd::EvalArgs),
 }
 
 /// Where documents come from; shared by every command.

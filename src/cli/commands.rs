@@ -49,6 +49,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Split(a) => split(a),
         Command::Summarize(a) => summarize(a),
         Command::Terms(a) => terms(a),
+        Command::Eval(a) => crate::eval_cmd::run(a),
     }
 }
 

@@ -7,6 +7,7 @@
 
 mod args;
 mod commands;
+mod eval_cmd;
 mod output;
 
 use std::process::ExitCode;
