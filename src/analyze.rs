@@ -61,29 +61,74 @@ pub fn analyze(text: &str, sentences: &[Sentence]) -> Analysis {
 
 /// Tokenizes one stretch of original text starting at byte `base` of the
 /// document; token spans are document offsets.
+///
+/// Equivalent to running [`lang::normalize`] on `text` and splitting the
+/// result into maximal runs of alphanumeric characters (a property test
+/// checks this), but fused into one pass without the intermediate string and
+/// offset map: deleted characters (harakat, tatweel) inside or right after a
+/// word belong to it, as the offset map would assign them.
 pub fn tokenize(text: &str, base: usize, lang: Lang) -> Vec<Token> {
-    let n = lang::normalize(text);
-    let norm: &str = &n.text;
-    let mut out = Vec::with_capacity(norm.len() / 6 + 1);
-    let mut start = None;
-    for (i, c) in norm
-        .char_indices()
-        .chain(std::iter::once((norm.len(), ' ')))
-    {
-        if c.is_alphanumeric() {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            let word = norm.get(s..i).unwrap_or("");
-            let span = n.map.span_to_original(Span::new(s, i));
-            out.push(Token {
-                span: Span::new(base + span.start, base + span.end),
-                norm: word.to_string(),
-                stem: lang::stem(word, lang).into_owned(),
-                stop: lang::is_stopword(word, Lang::Und),
-            });
-        }
+    let mut out = Vec::with_capacity(text.len() / 8 + 1);
+    let mut buf = String::with_capacity(32);
+    let mut start: Option<usize> = None;
+    let finish = |buf: &mut String, s: usize, end: usize, out: &mut Vec<Token>| {
+        out.push(Token {
+            span: Span::new(base + s, base + end),
+            norm: buf.clone(),
+            stem: lang::stem(buf, lang).into_owned(),
+            stop: lang::is_stopword(buf, Lang::Und),
+        });
+        buf.clear();
+    };
+    for (pos, c) in text.char_indices() {
+        let mut emit = |f: char| {
+            if is_word_char(f) {
+                start.get_or_insert(pos);
+                buf.push(f);
+            } else if let Some(s) = start.take() {
+                finish(&mut buf, s, pos, &mut out);
+            }
+        };
+        fold(c, &mut emit);
+    }
+    if let Some(s) = start {
+        finish(&mut buf, s, text.len(), &mut out);
     }
     out
+}
+
+/// Arabic letters U+0621–U+064A (all alphabetic), ASCII, then the general test.
+#[inline]
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        ('\u{0621}'..='\u{064A}').contains(&c) || c.is_alphanumeric()
+    }
+}
+
+/// Compatibility characters that [`lang::normalize`] rewrites with NFKC
+/// (kept in step with its list).
+fn needs_nfkc(c: char) -> bool {
+    matches!(c, '\u{FB00}'..='\u{FB06}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}'
+        | '\u{FF01}'..='\u{FF5E}')
+}
+
+/// Feeds the matching-normalized form of `c` (zero, one or more chars) to `emit`.
+#[inline]
+fn fold(c: char, emit: &mut impl FnMut(char)) {
+    if c.is_ascii() || ('\u{0600}'..='\u{06FF}').contains(&c) {
+        if let Some(f) = lang::fold_char(c) {
+            emit(f);
+        }
+    } else if needs_nfkc(c) || c.is_uppercase() {
+        let mut b = [0u8; 4];
+        for f in lang::normalize(c.encode_utf8(&mut b)).text.chars() {
+            emit(f);
+        }
+    } else if let Some(f) = lang::fold_char(c) {
+        emit(f);
+    }
 }
 
 /// The light stem of a normalized word (Arabic or English, chosen by its

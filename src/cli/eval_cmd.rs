@@ -69,7 +69,8 @@ fn read(path: &PathBuf) -> Result<String> {
 
 fn rouge_cmd(a: RougeArgs) -> Result<ExitCode> {
     let refs: Vec<RefRecord> = rouge::parse_jsonl(&read(&a.refs)?, &a.refs.display().to_string())?;
-    let preds: Vec<PredRecord> = rouge::parse_jsonl(&read(&a.pred)?, &a.pred.display().to_string())?;
+    let preds: Vec<PredRecord> =
+        rouge::parse_jsonl(&read(&a.pred)?, &a.pred.display().to_string())?;
     let preds: HashMap<String, String> = preds.into_iter().map(|p| (p.id, p.summary)).collect();
     let opts = Options {
         split: match a.split {

@@ -123,7 +123,10 @@ mod tests {
     #[test]
     fn stems_stay_in_directory() {
         let s = safe_file_stem("../../etc/passwd");
-        assert!(!s.contains('/') && !s.starts_with('.'), "{s} could leave the output directory");
+        assert!(
+            !s.contains('/') && !s.starts_with('.'),
+            "{s} could leave the output directory"
+        );
         assert_eq!(safe_file_stem(""), "doc");
         assert_eq!(
             unique_stems(["a", "A", "a"].into_iter()),

@@ -69,7 +69,8 @@ pub fn normalize(text: &str) -> String {
 
 fn token_re() -> Option<&'static Regex> {
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"[\p{L}\p{N}]+").ok()).as_ref()
+    RE.get_or_init(|| Regex::new(r"[\p{L}\p{N}]+").ok())
+        .as_ref()
 }
 
 /// Protocol tokens of `text`, Light10-stemmed when `stem` is set.
@@ -147,9 +148,21 @@ pub struct Prf {
 
 impl Prf {
     fn new(hit: usize, n_cand: usize, n_ref: usize) -> Prf {
-        let p = if n_cand > 0 { hit as f64 / n_cand as f64 } else { 0.0 };
-        let r = if n_ref > 0 { hit as f64 / n_ref as f64 } else { 0.0 };
-        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        let p = if n_cand > 0 {
+            hit as f64 / n_cand as f64
+        } else {
+            0.0
+        };
+        let r = if n_ref > 0 {
+            hit as f64 / n_ref as f64
+        } else {
+            0.0
+        };
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
         Prf { p, r, f }
     }
 }
@@ -240,7 +253,11 @@ pub fn score_article(summary: &str, refs: &[String], stem: bool, truncate: bool)
         .iter()
         .map(|r| {
             let r = ids(tokenize(r, stem));
-            [rouge_n(&cand, &r, 1), rouge_n(&cand, &r, 2), rouge_l(&cand, &r)]
+            [
+                rouge_n(&cand, &r, 1),
+                rouge_n(&cand, &r, 2),
+                rouge_l(&cand, &r),
+            ]
         })
         .collect();
     let m = per_ref.len();
@@ -311,9 +328,7 @@ impl Split {
     }
 
     fn contains(self, id: &str) -> bool {
-        let num = id
-            .strip_prefix("Topic")
-            .and_then(|n| n.parse::<u64>().ok());
+        let num = id.strip_prefix("Topic").and_then(|n| n.parse::<u64>().ok());
         match (self, num) {
             (Split::All, _) => true,
             (Split::Dev, Some(n)) => n % 2 == 1,

@@ -41,25 +41,43 @@ fn char_len(s: &str) -> usize {
 /// assert_eq!(stem_ar("الفلسطينيين"), "فلسطين");
 /// ```
 pub fn stem_ar(word: &str) -> &str {
-    if char_len(word) <= 3 {
+    let n = char_len(word);
+    if n <= 3 {
         return word;
     }
+    // The divine name keeps its letters (الله is not ال + له, nor الل + ه).
+    if n <= 5 {
+        if let Some(p) = ["والله", "بالله", "فالله", "الله"]
+            .iter()
+            .find(|&&p| p == word)
+        {
+            return p.strip_prefix(['و', 'ب', 'ف']).unwrap_or(p);
+        }
+    }
     let mut w = word;
-    for p in AR_ARTICLE {
-        if let Some(rest) = w.strip_prefix(p) {
-            if char_len(rest) >= 3 {
-                w = rest;
-                break;
+    let mut len = n;
+    if w.starts_with(['و', 'ب', 'ك', 'ف', 'ل', 'ا']) {
+        for p in AR_ARTICLE {
+            if let Some(rest) = w.strip_prefix(p) {
+                let pl = char_len(p);
+                if len - pl >= 3 {
+                    w = rest;
+                    len -= pl;
+                    break;
+                }
             }
         }
     }
-    for s in AR_SUFFIX {
+    let Some(last) = w.chars().next_back() else {
+        return w;
+    };
+    for s in AR_SUFFIX.iter().filter(|s| s.ends_with(last)) {
         if let Some(rest) = w.strip_suffix(s) {
-            if char_len(rest) >= 3 {
+            if len - char_len(s) >= 3 {
                 // A nisba ي left before a plural or pronoun suffix goes too
                 // (الفلسطينيين → فلسطين, like فلسطيني).
                 return match rest.strip_suffix('ي') {
-                    Some(r) if *s != "ي" && char_len(r) >= 4 => r,
+                    Some(r) if *s != "ي" && len - char_len(s) > 4 => r,
                     _ => rest,
                 };
             }
@@ -87,7 +105,14 @@ pub fn stem_en(word: &str) -> std::borrow::Cow<'_, str> {
             return Cow::Owned(format!("{rest}y"));
         }
     }
-    for (suf, min) in [("sses", 2), ("ing", 3), ("ed", 3), ("ly", 3), ("es", 3), ("s", 3)] {
+    for (suf, min) in [
+        ("sses", 2),
+        ("ing", 3),
+        ("ed", 3),
+        ("ly", 3),
+        ("es", 3),
+        ("s", 3),
+    ] {
         if let Some(rest) = word.strip_suffix(suf) {
             if rest.len() < min {
                 continue;
@@ -97,7 +122,10 @@ pub fn stem_en(word: &str) -> std::borrow::Cow<'_, str> {
                 "s" if rest.ends_with(['s', 'u', 'i']) || word.ends_with("ews") => {
                     return Cow::Borrowed(word)
                 }
-                "es" if !rest.ends_with(['s', 'x', 'z']) && !rest.ends_with("ch") && !rest.ends_with("sh") => {
+                "es" if !rest.ends_with(['s', 'x', 'z'])
+                    && !rest.ends_with("ch")
+                    && !rest.ends_with("sh") =>
+                {
                     continue
                 }
                 "ing" | "ed" if !rest.contains(['a', 'e', 'i', 'o', 'u', 'y']) => {

@@ -5,6 +5,7 @@
 //! be looked up directly.
 
 use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 use super::Lang;
@@ -12,20 +13,41 @@ use super::Lang;
 const AR: &str = include_str!("ar/stopwords.txt");
 const EN: &str = include_str!("en/stopwords.txt");
 
-fn parse(list: &'static str) -> HashSet<&'static str> {
+/// FNV-1a for the short keys of the stopword sets.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        if self.0 == 0 {
+            self.0 = 0xcbf2_9ce4_8422_2325;
+        }
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+type Set = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+
+fn parse(list: &'static str) -> Set {
     list.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .collect()
 }
 
-fn ar_set() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn ar_set() -> &'static Set {
+    static SET: OnceLock<Set> = OnceLock::new();
     SET.get_or_init(|| parse(AR))
 }
 
-fn en_set() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn en_set() -> &'static Set {
+    static SET: OnceLock<Set> = OnceLock::new();
     SET.get_or_init(|| parse(EN))
 }
 
@@ -73,7 +95,11 @@ mod tests {
             let set: HashSet<_> = words.iter().collect();
             assert_eq!(set.len(), words.len(), "{lang}: duplicate entries");
             for w in words {
-                assert_eq!(super::super::normalize(w).text, w, "{lang}: {w} is not normalized");
+                assert_eq!(
+                    super::super::normalize(w).text,
+                    w,
+                    "{lang}: {w} is not normalized"
+                );
             }
         }
     }

@@ -33,7 +33,11 @@ mod tests {
         let a = Analysis {
             sentences: vec![
                 tokenize("القافلة غادرت الرقة", 0, Lang::Ar),
-                tokenize("القافلة غادرت الرقة نحو دير الزور والهدنة صامدة", 0, Lang::Ar),
+                tokenize(
+                    "القافلة غادرت الرقة نحو دير الزور والهدنة صامدة",
+                    0,
+                    Lang::Ar,
+                ),
                 tokenize("دير الزور تستقبل القافلة", 0, Lang::Ar),
                 tokenize("الهدنة صامدة", 0, Lang::Ar),
                 tokenize("السماء زرقاء", 0, Lang::Ar),

@@ -35,6 +35,7 @@ pub mod textrank;
 pub mod title;
 
 use crate::analyze::Analysis;
+use crate::lang::Lang;
 use crate::segment::{Sentence, SentenceKind};
 
 pub use terms::Terms;
@@ -165,18 +166,30 @@ impl Features {
     }
 }
 
-/// Which sentences may go into a summary: body text with at least one token.
+/// Which sentences may go into a summary: body text with at least one token,
+/// in the document's main language.
 ///
 /// Titles, bylines/datelines ([`SentenceKind::Meta`]), captions and headings
 /// are left out. One exception keeps plain articles whole: a sentence marked
 /// [`SentenceKind::Title`] that shares its paragraph with the next sentence is
 /// not a headline (a headline is a line of its own) and counts as body text.
+/// Sentences in a language other than the one with most tokens (an English
+/// photo caption in an Arabic article) are left out too.
 pub fn candidates(sentences: &[Sentence], analysis: &Analysis) -> Vec<bool> {
+    let tokens = |i: usize| analysis.sentences.get(i).map_or(0, Vec::len);
+    let (mut ar, mut en) = (0usize, 0usize);
+    for (i, s) in sentences.iter().enumerate() {
+        match s.lang {
+            Lang::Ar => ar += tokens(i),
+            Lang::En => en += tokens(i),
+            _ => {}
+        }
+    }
+    let main = if en > ar { Lang::En } else { Lang::Ar };
     sentences
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            let has_tokens = analysis.sentences.get(i).is_some_and(|t| !t.is_empty());
             let body = match s.kind {
                 SentenceKind::Body => true,
                 SentenceKind::Title => sentences
@@ -184,7 +197,8 @@ pub fn candidates(sentences: &[Sentence], analysis: &Analysis) -> Vec<bool> {
                     .is_some_and(|n| n.paragraph == s.paragraph),
                 _ => false,
             };
-            has_tokens && body
+            let lang_ok = !matches!(s.lang, Lang::Ar | Lang::En) || s.lang == main;
+            tokens(i) > 0 && body && lang_ok
         })
         .collect()
 }

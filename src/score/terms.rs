@@ -2,6 +2,32 @@
 
 use std::collections::HashMap;
 
+/// FNV-1a: a fast hasher for short keys (words, ids); not DoS-resistant,
+/// which does not matter for per-document tables.
+#[derive(Debug, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// A `BuildHasher` for [`Fnv`].
+pub type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
+
 use crate::analyze::Analysis;
 
 /// A sparse vector: `(term id, weight)` pairs sorted by term id.
@@ -26,7 +52,7 @@ impl Terms {
     /// Interns the content stems of `analysis` and builds TF-IDF vectors
     /// with `idf = ln((n + 1) / (df + 0.5))` over the document's sentences.
     pub fn new(analysis: &Analysis) -> Terms {
-        let mut ids: HashMap<&str, u32> = HashMap::new();
+        let mut ids: HashMap<&str, u32, FnvBuild> = HashMap::default();
         let mut df: Vec<u32> = Vec::new();
         let mut tf: Vec<u32> = Vec::new();
         let mut last_seen: Vec<usize> = Vec::new();

@@ -17,14 +17,15 @@ pub fn textrank(terms: &Terms) -> Vec<f64> {
         })
         .collect();
     let n = sets.len();
+    let logs: Vec<f64> = sets.iter().map(|s| (s.len() as f64).ln()).collect();
     let mut m = vec![0.0; n * n];
-    for (i, a) in sets.iter().enumerate() {
-        for (j, b) in sets.iter().enumerate().skip(i + 1) {
+    for (i, (a, la)) in sets.iter().zip(&logs).enumerate() {
+        for (j, (b, lb)) in sets.iter().zip(&logs).enumerate().skip(i + 1) {
             if a.len() < 2 || b.len() < 2 {
                 continue;
             }
             let common = intersection(a, b);
-            let s = common as f64 / ((a.len() as f64).ln() + (b.len() as f64).ln());
+            let s = common as f64 / (la + lb);
             if let Some(x) = m.get_mut(i * n + j) {
                 *x = s;
             }
@@ -64,7 +65,11 @@ mod tests {
         let a = Analysis {
             sentences: vec![
                 tokenize("the convoy left raqqa at dawn", 0, Lang::En),
-                tokenize("the convoy reached deir ezzor after leaving raqqa", 0, Lang::En),
+                tokenize(
+                    "the convoy reached deir ezzor after leaving raqqa",
+                    0,
+                    Lang::En,
+                ),
                 tokenize("fighters in the convoy left raqqa", 0, Lang::En),
                 tokenize("bananas grow well in warm climates", 0, Lang::En),
             ],

@@ -40,7 +40,11 @@ impl Budget {
             Budget::Sentences(n) => (n, usize::MAX),
             Budget::Words(w) => (usize::MAX, w),
             Budget::Ratio(r) => {
-                let r = if r.is_finite() { r.clamp(0.0, 1.0) } else { 0.0 };
+                let r = if r.is_finite() {
+                    r.clamp(0.0, 1.0)
+                } else {
+                    0.0
+                };
                 (usize::MAX, ((total_words as f64) * r).ceil() as usize)
             }
         }

@@ -46,7 +46,7 @@ pub struct MultiSummary {
 /// documents' tokens.
 pub fn multi(sources: &[Source<'_>], budget: Budget) -> MultiSummary {
     // Intern content stems across all documents.
-    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut ids: HashMap<&str, u32, crate::score::terms::FnvBuild> = HashMap::default();
     let mut sets: Vec<Vec<Vec<u32>>> = Vec::with_capacity(sources.len());
     for src in sources {
         let mut doc = Vec::with_capacity(src.analysis.sentences.len());
@@ -73,20 +73,29 @@ pub fn multi(sources: &[Source<'_>], budget: Budget) -> MultiSummary {
             if v <= 0.0 {
                 continue;
             }
-            let own = sets.get(d).and_then(|x| x.get(s)).map_or(&[][..], Vec::as_slice);
+            let own = sets
+                .get(d)
+                .and_then(|x| x.get(s))
+                .map_or(&[][..], Vec::as_slice);
             let support = sets
                 .iter()
                 .enumerate()
                 .filter(|(o, _)| *o != d)
                 .filter(|(_, other)| {
                     other.iter().any(|o| {
-                        own.len() >= 3
-                            && score::textrank::intersection(own, o) * 2 >= own.len()
+                        own.len() >= 3 && score::textrank::intersection(own, o) * 2 >= own.len()
                     })
                 })
                 .count() as f64;
             let words = src.analysis.sentences.get(s).map_or(0, Vec::len);
-            cands.push((v + support / ndocs, Picked { doc: d, sentence: s }, words));
+            cands.push((
+                v + support / ndocs,
+                Picked {
+                    doc: d,
+                    sentence: s,
+                },
+                words,
+            ));
         }
     }
     cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
