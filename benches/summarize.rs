@@ -1,4 +1,9 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    missing_docs
+)]
 //! split + analyze + score + select over the EASC dev texts, read at run time
 //! from the shared evaluation directory (`$KHULASA_EASC`, else
 //! `../shared/eval/easc/dev.jsonl` or `../../shared/...` from the crate).

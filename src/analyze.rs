@@ -117,9 +117,24 @@ fn needs_nfkc(c: char) -> bool {
 /// Feeds the matching-normalized form of `c` (zero, one or more chars) to `emit`.
 #[inline]
 fn fold(c: char, emit: &mut impl FnMut(char)) {
-    if c.is_ascii() || ('\u{0600}'..='\u{06FF}').contains(&c) {
-        if let Some(f) = lang::fold_char(c) {
-            emit(f);
+    if c.is_ascii() {
+        emit(c.to_ascii_lowercase());
+    } else if ('\u{0600}'..='\u{06FF}').contains(&c) {
+        // The Arabic block inline ([`lang::fold_char`] for these characters).
+        match c {
+            '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => emit(match c {
+                'أ' | 'إ' | 'آ' => 'ا',
+                'ى' => 'ي',
+                'ة' => 'ه',
+                'ؤ' => 'و',
+                'ئ' => 'ي',
+                _ => c,
+            }),
+            _ => {
+                if let Some(f) = lang::fold_char(c) {
+                    emit(f);
+                }
+            }
         }
     } else if needs_nfkc(c) || c.is_uppercase() {
         let mut b = [0u8; 4];
