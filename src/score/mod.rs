@@ -24,6 +24,13 @@
 //! TextRank at weight 0.1 was the best single addition and improved both
 //! halves of a fixed random half split; larger weights hurt. All other
 //! weights stay 0 by default (they remain available to callers).
+//!
+//! Result (with the two-pass segmenter, which treats EASC's first lines as
+//! body text): R1/R2/RL 52.37/44.71/48.07 against Lead's 52.28/44.60/47.80;
+//! over 40 random half splits of dev the R1 gain over Lead averages +0.09
+//! (range −0.20…+0.39). Content features add little on EASC: ranking by the
+//! true reference-inclusion rate would reach R1 ≈ 60, so better sentence
+//! salience estimates, not selection, are the open problem.
 
 pub mod centroid;
 pub mod keywords;

@@ -200,7 +200,7 @@ pub fn pagerank(matrix: &[f64], n: usize, damping: f64) -> Vec<f64> {
         }
         let delta: f64 = p.iter().zip(&q).map(|(a, b)| (a - b).abs()).sum();
         std::mem::swap(&mut p, &mut q);
-        if delta < 1e-9 {
+        if delta < 1e-7 {
             break;
         }
     }

@@ -9,7 +9,7 @@ mod multi;
 use serde::{Deserialize, Serialize};
 
 use crate::analyze::Analysis;
-use crate::score::{Scores, Terms};
+use crate::score::Scores;
 
 pub use multi::{multi, MultiSummary, Picked, Source};
 
@@ -77,18 +77,23 @@ pub fn near_duplicate(a: &[u32], b: &[u32]) -> bool {
     common as f64 / small as f64 >= DUPLICATE_CONTAINMENT
 }
 
-/// Sorted, deduplicated content-stem ids per sentence.
-fn stem_sets(terms: &Terms) -> Vec<Vec<u32>> {
-    terms
-        .sentences
+/// Sorted, deduplicated hashes of the content stems of one sentence (a
+/// cheap stand-in for interned ids: 32-bit FNV collisions between the few
+/// dozen stems of two sentences are negligible).
+fn stem_hashes(tokens: &[crate::analyze::Token]) -> Vec<u32> {
+    use std::hash::Hasher;
+    let mut v: Vec<u32> = tokens
         .iter()
-        .map(|s| {
-            let mut v = s.clone();
-            v.sort_unstable();
-            v.dedup();
-            v
+        .filter(|t| !t.stop)
+        .map(|t| {
+            let mut h = crate::score::terms::Fnv::default();
+            h.write(t.stem.as_bytes());
+            (h.finish() ^ (h.finish() >> 32)) as u32
         })
-        .collect()
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
 }
 
 /// Picks the best-scoring sentences within `budget`, returned in document order.
@@ -104,7 +109,15 @@ fn stem_sets(terms: &Terms) -> Vec<Vec<u32>> {
 pub fn select(scores: &Scores, analysis: &Analysis, budget: Budget) -> Summary {
     let total_words = analysis.token_count();
     let (max_sents, max_words) = budget.limits(total_words);
-    let sets = stem_sets(&Terms::new(analysis));
+    let sets: Vec<std::cell::OnceCell<Vec<u32>>> = (0..analysis.sentences.len())
+        .map(|_| std::cell::OnceCell::new())
+        .collect();
+    let set = |i: usize| -> &[u32] {
+        match (sets.get(i), analysis.sentences.get(i)) {
+            (Some(c), Some(t)) => c.get_or_init(|| stem_hashes(t)),
+            _ => &[],
+        }
+    };
     let len = |i: usize| analysis.sentences.get(i).map_or(0, Vec::len);
     let mut order: Vec<usize> = (0..scores.values.len())
         .filter(|&i| scores.values.get(i).is_some_and(|v| *v > 0.0))
@@ -117,10 +130,8 @@ pub fn select(scores: &Scores, analysis: &Analysis, budget: Budget) -> Summary {
         y.total_cmp(&x).then(a.cmp(&b))
     });
     let redundant = |i: usize, chosen: &[usize]| {
-        let s = sets.get(i).map_or(&[][..], Vec::as_slice);
-        chosen
-            .iter()
-            .any(|&c| near_duplicate(s, sets.get(c).map_or(&[][..], Vec::as_slice)))
+        let s = set(i);
+        chosen.iter().any(|&c| near_duplicate(s, set(c)))
     };
     let mut chosen: Vec<usize> = Vec::new();
     let mut skipped = Vec::new();
