@@ -45,6 +45,7 @@ pub mod batch;
 pub mod digest;
 pub mod error;
 pub mod facts;
+pub mod eval;
 pub mod glossary;
 pub mod input;
 pub mod lang;

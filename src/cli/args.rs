@@ -37,6 +37,8 @@ pub enum Command {
     Merge(crate::merge_cmd::MergeArgs),
     /// Check glossaries and convert them between TSV, CSV, JSON, TBX and OmegaT.
     Glossary(crate::glossary_cmd::GlossaryCmdArgs),
+    /// Evaluate summaries (ROUGE against references).
+    Eval(crate::eval_cmd::EvalArgs),
 }
 
 /// Where documents come from; shared by every command.

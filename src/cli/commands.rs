@@ -54,6 +54,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Prep(a) => crate::prep_cmd::run(a),
         Command::Merge(a) => crate::merge_cmd::run(a),
         Command::Glossary(a) => crate::glossary_cmd::run(a),
+        Command::Eval(a) => crate::eval_cmd::run(a),
     }
 }
 

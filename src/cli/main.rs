@@ -10,6 +10,7 @@ mod batch_cmd;
 mod commands;
 mod merge_cmd;
 mod glossary_cmd;
+mod eval_cmd;
 mod output;
 mod prep_cmd;
 mod templates_cmd;

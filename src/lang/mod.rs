@@ -6,8 +6,12 @@
 //! back to the original.
 
 mod normalize;
+mod stem;
+mod stopwords;
 
 pub use normalize::{fold_char, is_deleted_in_matching, normalize, Normalized};
+pub use stem::{stem, stem_ar, stem_en};
+pub use stopwords::{is_stopword, stopwords};
 
 use serde::{Deserialize, Serialize};
 

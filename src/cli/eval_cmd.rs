@@ -1,0 +1,92 @@
+//! `khulasa eval rouge`: ROUGE (protocol easc-rouge-ar/1) of predictions
+//! against EASC-style references, the same table as `rouge_ar.py`.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Args, Subcommand, ValueEnum};
+use khulasa::eval::rouge::{self, Options, PredRecord, RefRecord, Split};
+
+/// Arguments of `khulasa eval`.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    #[command(subcommand)]
+    pub metric: EvalMetric,
+}
+
+/// The evaluations available.
+#[derive(Debug, Subcommand)]
+pub enum EvalMetric {
+    /// ROUGE-1/2/L F1 (mean over references, and jackknife), protocol easc-rouge-ar/1.
+    Rouge(RougeArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SplitArg {
+    Dev,
+    Test,
+    All,
+}
+
+/// Arguments of `khulasa eval rouge`.
+#[derive(Debug, Args)]
+pub struct RougeArgs {
+    /// References: JSONL with {"id", "refs": [..]} per line (easc/dev.jsonl format).
+    #[arg(long, value_name = "REFS.jsonl")]
+    pub refs: PathBuf,
+    /// Predictions: JSONL with {"id", "summary"} per line.
+    #[arg(long, value_name = "PRED.jsonl")]
+    pub pred: PathBuf,
+    /// Apply Light10 stemming to all tokens.
+    #[arg(long)]
+    pub stem: bool,
+    /// Which articles to score (dev = odd topic numbers, test = even).
+    #[arg(long, default_value = "all")]
+    pub split: SplitArg,
+    /// Do not cut summaries to the budget (non-standard).
+    #[arg(long)]
+    pub no_truncate: bool,
+    /// Score missing ids as empty summaries.
+    #[arg(long)]
+    pub allow_missing: bool,
+    /// Write the full result (with per-article scores) as JSON here.
+    #[arg(long, value_name = "OUT")]
+    pub json: Option<PathBuf>,
+}
+
+/// Runs `khulasa eval`.
+pub fn run(args: EvalArgs) -> Result<ExitCode> {
+    match args.metric {
+        EvalMetric::Rouge(a) => rouge_cmd(a),
+    }
+}
+
+fn read(path: &PathBuf) -> Result<String> {
+    std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
+}
+
+fn rouge_cmd(a: RougeArgs) -> Result<ExitCode> {
+    let refs: Vec<RefRecord> = rouge::parse_jsonl(&read(&a.refs)?, &a.refs.display().to_string())?;
+    let preds: Vec<PredRecord> =
+        rouge::parse_jsonl(&read(&a.pred)?, &a.pred.display().to_string())?;
+    let preds: HashMap<String, String> = preds.into_iter().map(|p| (p.id, p.summary)).collect();
+    let opts = Options {
+        split: match a.split {
+            SplitArg::Dev => Split::Dev,
+            SplitArg::Test => Split::Test,
+            SplitArg::All => Split::All,
+        },
+        stem: a.stem,
+        truncate: !a.no_truncate,
+        allow_missing: a.allow_missing,
+    };
+    let report = rouge::evaluate(&refs, &preds, opts)?;
+    println!("{}", report.table());
+    if let Some(out) = &a.json {
+        let body = serde_json::to_string_pretty(&report)? + "\n";
+        std::fs::write(out, body).with_context(|| format!("cannot write {}", out.display()))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,166 @@
+//! Selection of summary sentences under a budget.
+//!
+//! [`select`] summarizes one document; [`multi`] several documents on one
+//! story. Summaries are subsets of the input sentences in document order, so
+//! every output quotes the original text.
+
+mod multi;
+
+use serde::{Deserialize, Serialize};
+
+use crate::analyze::Analysis;
+use crate::score::Scores;
+
+pub use multi::{multi, MultiSummary, Picked, Source};
+
+/// How long a summary may be.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Budget {
+    /// At most this many sentences.
+    Sentences(usize),
+    /// About this many words (tokens): sentences are added until the count
+    /// reaches the budget, so the last one may run over (callers that need a
+    /// hard cap cut the text, as ROUGE evaluation does).
+    Words(usize),
+    /// This fraction of the document's words, counted like [`Budget::Words`].
+    Ratio(f64),
+}
+
+impl Default for Budget {
+    fn default() -> Self {
+        Budget::Sentences(4)
+    }
+}
+
+impl Budget {
+    /// `(max sentences, word target)` for a text of `total_words` tokens.
+    fn limits(self, total_words: usize) -> (usize, usize) {
+        match self {
+            Budget::Sentences(n) => (n, usize::MAX),
+            Budget::Words(w) => (usize::MAX, w),
+            Budget::Ratio(r) => {
+                let r = if r.is_finite() {
+                    r.clamp(0.0, 1.0)
+                } else {
+                    0.0
+                };
+                (usize::MAX, ((total_words as f64) * r).ceil() as usize)
+            }
+        }
+    }
+}
+
+/// A summary: indices of selected sentences, in document order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// Indices into the document's sentence list, ascending.
+    pub sentences: Vec<usize>,
+}
+
+/// Two sentences are near duplicates when this share of the smaller one's
+/// distinct content stems also occurs in the other.
+pub const DUPLICATE_CONTAINMENT: f64 = 0.7;
+
+/// True if the sorted, deduplicated stem-id sets `a` and `b` are near
+/// duplicates (see [`DUPLICATE_CONTAINMENT`]); sets with fewer than 3 stems
+/// are only duplicates when equal.
+pub fn near_duplicate(a: &[u32], b: &[u32]) -> bool {
+    let small = a.len().min(b.len());
+    if small == 0 {
+        return false;
+    }
+    let common = crate::score::textrank::intersection(a, b);
+    if small < 3 {
+        return a == b;
+    }
+    common as f64 / small as f64 >= DUPLICATE_CONTAINMENT
+}
+
+/// Sorted, deduplicated hashes of the content stems of one sentence (a
+/// cheap stand-in for interned ids: 32-bit FNV collisions between the few
+/// dozen stems of two sentences are negligible).
+fn stem_hashes(tokens: &[crate::analyze::Token]) -> Vec<u32> {
+    use std::hash::Hasher;
+    let mut v: Vec<u32> = tokens
+        .iter()
+        .filter(|t| !t.stop)
+        .map(|t| {
+            let mut h = crate::score::terms::Fnv::default();
+            h.write(t.stem.as_bytes());
+            (h.finish() ^ (h.finish() >> 32)) as u32
+        })
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// Picks the best-scoring sentences within `budget`, returned in document order.
+///
+/// Sentences with a score of 0 or less are never picked. Candidates are
+/// visited best first; a near duplicate of an already chosen sentence is
+/// skipped (redundancy control). Under a word budget a sentence that would run
+/// over the budget is taken only if it comes after every chosen sentence in
+/// document order (so cutting the summary at the budget trims only that
+/// sentence); otherwise it is skipped in favour of ones that fit. If the
+/// budget is still not reached after all candidates, the skipped ones fill it
+/// in score order.
+pub fn select(scores: &Scores, analysis: &Analysis, budget: Budget) -> Summary {
+    let total_words = analysis.token_count();
+    let (max_sents, max_words) = budget.limits(total_words);
+    let sets: Vec<std::cell::OnceCell<Vec<u32>>> = (0..analysis.sentences.len())
+        .map(|_| std::cell::OnceCell::new())
+        .collect();
+    let set = |i: usize| -> &[u32] {
+        match (sets.get(i), analysis.sentences.get(i)) {
+            (Some(c), Some(t)) => c.get_or_init(|| stem_hashes(t)),
+            _ => &[],
+        }
+    };
+    let len = |i: usize| analysis.sentences.get(i).map_or(0, Vec::len);
+    let mut order: Vec<usize> = (0..scores.values.len())
+        .filter(|&i| scores.values.get(i).is_some_and(|v| *v > 0.0))
+        .collect();
+    order.sort_by(|&a, &b| {
+        let (x, y) = (
+            scores.values.get(a).copied().unwrap_or(0.0),
+            scores.values.get(b).copied().unwrap_or(0.0),
+        );
+        y.total_cmp(&x).then(a.cmp(&b))
+    });
+    let redundant = |i: usize, chosen: &[usize]| {
+        let s = set(i);
+        chosen.iter().any(|&c| near_duplicate(s, set(c)))
+    };
+    let mut chosen: Vec<usize> = Vec::new();
+    let mut skipped = Vec::new();
+    let mut words = 0usize;
+    for &i in &order {
+        if chosen.len() >= max_sents || words >= max_words {
+            break;
+        }
+        if redundant(i, &chosen) {
+            continue;
+        }
+        let w = len(i);
+        let last = chosen.iter().all(|&c| c < i);
+        if words.saturating_add(w) <= max_words || chosen.is_empty() || last {
+            chosen.push(i);
+            words += w;
+        } else {
+            skipped.push(i);
+        }
+    }
+    for i in skipped {
+        if chosen.len() >= max_sents || words >= max_words {
+            break;
+        }
+        if !redundant(i, &chosen) {
+            chosen.push(i);
+            words += len(i);
+        }
+    }
+    chosen.sort_unstable();
+    Summary { sentences: chosen }
+}
