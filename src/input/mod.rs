@@ -219,6 +219,37 @@ pub fn open(inputs: &[String], opts: &InputOptions) -> Inputs {
     }
 }
 
+/// Reads one input held in memory, recognised like a file by [`open`]: zip,
+/// tar, gzip, JSON, JSONL, TREC or text, with the same limits. `name` is
+/// the input's source and gives the default id, as a file path would.
+///
+/// For callers that already have the bytes (a network fetch, a database
+/// blob) and for fuzzing the format readers without the file system.
+///
+/// ```
+/// use khulasa::input::{open_bytes, InputOptions};
+///
+/// let jsonl = b"{\"id\": \"a\", \"text\": \"one\"}\n{\"id\": \"b\", \"text\": \"two\"}\n".to_vec();
+/// let ids: Vec<String> = open_bytes("day.jsonl", jsonl, &InputOptions::default())
+///     .map(|r| r.map(|d| d.id).unwrap_or_default())
+///     .collect();
+/// assert_eq!(ids, ["a", "b"]);
+/// ```
+pub fn open_bytes(name: &str, bytes: Vec<u8>, opts: &InputOptions) -> Inputs {
+    let mut inputs = open(&[], opts);
+    let origin = Origin::top(name, id_from_path(Path::new(name)));
+    let first = if let Some(e) = &inputs.encoding_error {
+        Some(origin.failed(e.clone()))
+    } else {
+        let size = bytes.len() as u64;
+        inputs.open_src(origin, Src::Mem(bytes), Some(size))
+    };
+    if let Some(r) = first {
+        inputs.stack.push(Frame::Docs(Box::new(std::iter::once(r))));
+    }
+    inputs
+}
+
 /// The lazy stream of records returned by [`open`].
 pub struct Inputs {
     opts: InputOptions,
