@@ -1141,3 +1141,33 @@ fn issue_9_batch_over_a_directory_of_hostile_files() {
         "{errors:?}"
     );
 }
+
+#[test]
+fn issue_9_fuzz_member_name_with_a_line_break_cannot_forge_error_lines() {
+    // Found by the input_archive fuzz target: a zip member named "d/b.a\nonl"
+    // whose local header is damaged gave an error message over two lines.
+    // A name like the one below could forge a line of khulasa's output.
+    let s = Sandbox::new();
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default();
+    z.start_file("bad\nkhulasa: forged.txt: all good\n.txt", opts)
+        .unwrap();
+    z.write_all(&junk(4096)).unwrap();
+    z.start_file("tab\there.txt", opts).unwrap();
+    z.write_all(&junk(4096)).unwrap();
+    let p = s.write("names.zip", &z.finish().unwrap().into_inner());
+    let o = split(&s, &[&p], &[]);
+    code(&o, &[2], "control characters in member names");
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 2, "one line per failed member: {err}");
+    assert!(
+        err.lines()
+            .all(|l| l.starts_with("khulasa: ") && l.contains("names.zip!")),
+        "a line not about names.zip: {err}"
+    );
+    assert!(
+        err.contains(r"bad\nkhulasa: forged.txt"),
+        "the name is shown escaped: {err}"
+    );
+    assert!(err.contains(r"tab\there.txt"), "{err}");
+}

@@ -19,12 +19,20 @@ pub fn check_records(inputs: Inputs) {
         match r {
             Ok(d) => {
                 assert!(!d.source.is_empty(), "document without a source");
-                assert!(d.text.len() <= 16 << 10, "document over the limit: {}", d.text.len());
+                assert!(
+                    d.text.len() <= 16 << 10,
+                    "document over the limit: {}",
+                    d.text.len()
+                );
             }
             Err(f) => {
                 assert!(!f.source.is_empty(), "failure without a source");
                 assert!(!f.error.is_empty(), "failure without a message");
-                assert!(!f.error.contains('\n'), "failure message spans lines: {:?}", f.error);
+                assert!(
+                    !f.error.contains('\n'),
+                    "failure message spans lines: {:?}",
+                    f.error
+                );
             }
         }
     }

@@ -22,7 +22,12 @@ fuzz_target!(|data: &[u8]| {
             "hit {a}..{b} not on char boundaries"
         );
         assert!(a >= prev_start, "hits out of order");
-        assert!(h.entry < g.entries().len(), "hit names entry {} of {}", h.entry, g.entries().len());
+        assert!(
+            h.entry < g.entries().len(),
+            "hit names entry {} of {}",
+            h.entry,
+            g.entries().len()
+        );
         prev_start = a;
     }
 });

@@ -10,5 +10,9 @@ use libfuzzer_sys::fuzz_target;
 mod common;
 
 fuzz_target!(|data: &[u8]| {
-    common::check_records(open_bytes("fuzz.zip", data.to_vec(), &common::small_limits()));
+    common::check_records(open_bytes(
+        "fuzz.zip",
+        data.to_vec(),
+        &common::small_limits(),
+    ));
 });

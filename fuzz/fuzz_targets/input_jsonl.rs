@@ -14,7 +14,11 @@ fuzz_target!(|data: &[u8]| {
     };
     let opts = InputOptions {
         jsonl: flags & 1 == 0,
-        text_field: if flags & 2 == 0 { "text".into() } else { "a.b".into() },
+        text_field: if flags & 2 == 0 {
+            "text".into()
+        } else {
+            "a.b".into()
+        },
         ..common::small_limits()
     };
     common::check_records(open_bytes("fuzz.jsonl", body.to_vec(), &opts));

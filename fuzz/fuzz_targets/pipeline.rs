@@ -27,20 +27,36 @@ fuzz_target!(|data: &[u8]| {
     let a = pipeline.process(Document::new("fuzz", text.clone()));
     assert_eq!(a.doc.text, text, "the pipeline changed the original text");
     for s in &a.sentences {
-        assert!(on_boundaries(&text, s.span.start, s.span.end), "bad sentence span {:?}", s.span);
+        assert!(
+            on_boundaries(&text, s.span.start, s.span.end),
+            "bad sentence span {:?}",
+            s.span
+        );
     }
     let mut prev = None;
     for &i in &a.summary.sentences {
-        assert!(i < a.sentences.len(), "summary names sentence {i} of {}", a.sentences.len());
+        assert!(
+            i < a.sentences.len(),
+            "summary names sentence {i} of {}",
+            a.sentences.len()
+        );
         assert!(prev.is_none_or(|p| p < i), "summary not in document order");
         prev = Some(i);
     }
     for h in &a.hits {
-        assert!(on_boundaries(&text, h.span.start, h.span.end), "bad hit span {:?}", h.span);
+        assert!(
+            on_boundaries(&text, h.span.start, h.span.end),
+            "bad hit span {:?}",
+            h.span
+        );
     }
     for (i, toks) in a.analysis.sentences.iter().enumerate() {
         for t in toks {
-            assert!(on_boundaries(&text, t.span.start, t.span.end), "bad token span {:?} in {i}", t.span);
+            assert!(
+                on_boundaries(&text, t.span.start, t.span.end),
+                "bad token span {:?} in {i}",
+                t.span
+            );
         }
     }
     let _ = a.title();

@@ -11,8 +11,15 @@ fuzz_target!(|data: &[u8]| {
     for s in &sents {
         let (a, b) = (s.span.start, s.span.end);
         assert!(a < b, "empty or reversed sentence span {a}..{b}");
-        assert!(b <= text.len(), "span {a}..{b} past the end ({})", text.len());
-        assert!(a >= prev_end, "span {a}..{b} overlaps or precedes the previous end {prev_end}");
+        assert!(
+            b <= text.len(),
+            "span {a}..{b} past the end ({})",
+            text.len()
+        );
+        assert!(
+            a >= prev_end,
+            "span {a}..{b} overlaps or precedes the previous end {prev_end}"
+        );
         assert!(
             text.is_char_boundary(a) && text.is_char_boundary(b),
             "span {a}..{b} not on char boundaries"

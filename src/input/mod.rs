@@ -301,7 +301,7 @@ pub(crate) struct Origin {
 impl Origin {
     fn top(path: &str, stem: String) -> Self {
         Origin {
-            source: path.to_string(),
+            source: one_line(path).into_owned(),
             stem,
             path: path.to_string(),
             member: None,
@@ -317,7 +317,7 @@ impl Origin {
             .find(|c| !c.is_empty() && *c != "." && *c != "..")
             .unwrap_or("member");
         Origin {
-            source: format!("{}!{name}", self.source),
+            source: format!("{}!{}", self.source, one_line(name)),
             stem: id_from_path(Path::new(last)),
             path: self.path.clone(),
             member: Some(match &self.member {
@@ -368,6 +368,25 @@ impl Origin {
             source: self.source.clone(),
             error: format!("{}: {error}", self.source),
         })
+    }
+}
+
+/// `s` with control characters escaped (`\n` → `\\n`), so that a name
+/// from an archive or a directory cannot break (or forge) a line of output.
+fn one_line(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(char::is_control) {
+        s.chars()
+            .map(|c| {
+                if c.is_control() {
+                    c.escape_default().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect::<String>()
+            .into()
+    } else {
+        s.into()
     }
 }
 
@@ -448,6 +467,23 @@ impl Iterator for Inputs {
     type Item = Record;
 
     fn next(&mut self) -> Option<Record> {
+        // A failure is one line, whatever the names and library messages in it.
+        self.next_record().map(|r| {
+            r.map_err(|mut f| {
+                if let std::borrow::Cow::Owned(e) = one_line(&f.error) {
+                    f.error = e;
+                }
+                if let std::borrow::Cow::Owned(s) = one_line(&f.source) {
+                    f.source = s;
+                }
+                f
+            })
+        })
+    }
+}
+
+impl Inputs {
+    fn next_record(&mut self) -> Option<Record> {
         loop {
             let Some(top) = self.stack.last_mut() else {
                 let input = self.pending.pop_front()?;
