@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::input::{Failed, Record};
 use crate::pipeline::{Article, Pipeline};
-use crate::render::BriefView;
+use crate::render::{BriefView, DateView, FigureView, TermRow};
 use crate::summarize::Budget;
 use crate::text::{spans_to_char_offsets, Document};
 
@@ -29,20 +29,33 @@ pub enum BatchRecord {
 /// The result for one document.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DoneRecord {
-    /// The briefing view (id, source, title, summary, terms…).
-    #[serde(flatten)]
-    pub view: BriefView,
+    /// Document id.
+    pub id: String,
+    /// Where it came from (`path`, `archive!member`, `file:line`).
+    pub source: String,
+    /// Headline.
+    pub title: String,
+    /// Metadata: everything the input supplied (encoding, member, JSON
+    /// fields…) plus `title`, `source`, `author` and `date` as extracted
+    /// from the text (the input's own value when extraction found none).
+    pub meta: BTreeMap<String, serde_json::Value>,
+    /// Summary sentences, verbatim, in document order.
+    pub summary: Vec<String>,
     /// Code-point offsets of the summary sentences in the original text.
     pub sentences: Vec<[usize; 2]>,
-    /// Metadata from the input (encoding, archive member, JSONL fields…).
-    pub meta: BTreeMap<String, String>,
+    /// Key terms with English, most frequent first.
+    pub terms: Vec<TermRow>,
+    /// Figures (numbers with what they count).
+    pub figures: Vec<FigureView>,
+    /// Dates mentioned in the text.
+    pub dates: Vec<DateView>,
 }
 
 impl BatchRecord {
     /// The document id.
     pub fn id(&self) -> &str {
         match self {
-            BatchRecord::Done(d) => &d.view.id,
+            BatchRecord::Done(d) => &d.id,
             BatchRecord::Error(f) => &f.id,
         }
     }
@@ -62,10 +75,37 @@ pub fn record(article: &Article, pipeline: &Pipeline) -> BatchRecord {
         .filter_map(|&i| article.sentences.get(i))
         .map(|s| s.span)
         .collect();
+    let view = BriefView::new(article, pipeline.glossary());
+    let mut meta: BTreeMap<String, serde_json::Value> = article
+        .doc
+        .meta
+        .iter()
+        .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
+        .collect();
+    let m = &view.meta;
+    for (k, v) in [
+        ("title", Some(&m.title)),
+        ("source", m.source.as_ref()),
+        ("author", m.author.as_ref()),
+        ("date", m.date.as_ref()),
+    ] {
+        meta.insert(
+            k.to_string(),
+            v.map_or(serde_json::Value::Null, |v| {
+                serde_json::Value::String(v.clone())
+            }),
+        );
+    }
     BatchRecord::Done(Box::new(DoneRecord {
-        view: BriefView::new(article, pipeline.glossary()),
+        id: view.id,
+        source: view.source,
+        title: view.title,
+        meta,
+        summary: view.summary,
         sentences: spans_to_char_offsets(&article.doc.text, &spans),
-        meta: article.doc.meta.clone(),
+        terms: view.terms,
+        figures: view.figures,
+        dates: view.dates,
     }))
 }
 

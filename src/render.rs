@@ -219,9 +219,19 @@ impl BriefView {
             title: article.title().to_string(),
             meta: MetaView {
                 title: article.title().to_string(),
-                source: m.source.clone(),
-                author: m.author.clone(),
-                date: m.date.clone(),
+                source: m
+                    .source
+                    .clone()
+                    .or_else(|| input_meta(article, &["source", "outlet", "publisher"])),
+                author: m
+                    .author
+                    .clone()
+                    .or_else(|| input_meta(article, &["author", "byline"])),
+                date: m.date.clone().or_else(|| {
+                    input_meta(article, &["date", "DATE"])
+                        .and_then(|d| crate::meta::parse_date(&d))
+                        .map(|d| d.to_iso())
+                }),
             },
             summary: highlights.iter().map(|h| h.text.clone()).collect(),
             highlights,
@@ -377,4 +387,18 @@ fn template_error(name: &str, e: &minijinja::Error) -> Error {
 /// Collapses runs of white space (line breaks included) into one space.
 fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The first non-empty value of the input's own metadata under one of `keys`
+/// (a JSON archive's `author`, a `<DOC>`'s `DATE`…).
+fn input_meta(article: &Article, keys: &[&str]) -> Option<String> {
+    keys.iter().find_map(|k| {
+        article
+            .doc
+            .meta
+            .get(*k)
+            .map(|v| v.trim())
+            .filter(|v| !v.is_empty())
+            .map(String::from)
+    })
 }
