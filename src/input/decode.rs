@@ -77,6 +77,19 @@ pub(crate) fn sniff_head(head: &[u8]) -> HeadKind {
     if !head.contains(&0) {
         return control_check(head);
     }
+    // Valid UTF-8 with only a few NULs (and other controls) is text with
+    // stray NUL bytes, not UTF-16: UTF-16 without a BOM puts a NUL or another
+    // C0 byte in every other byte of ASCII and Arabic text, far more than
+    // `control_check` lets through. (Issue 9: a text with one NUL used to be
+    // decoded as UTF-16, giving CJK mojibake.)
+    let utf8 = match std::str::from_utf8(head) {
+        Ok(_) => true,
+        // A character cut at the end of the head is not an error.
+        Err(e) => e.error_len().is_none(),
+    };
+    if utf8 && control_check(head) == HeadKind::Text {
+        return HeadKind::Text;
+    }
     let (mut even, mut odd) = (0usize, 0usize);
     for (i, &b) in head.iter().enumerate() {
         if b == 0 {
@@ -252,6 +265,26 @@ mod tests {
         );
         let ctrl = vec![1u8; 100];
         assert_eq!(decode_bytes(ctrl, None).unwrap_err(), DecodeFailure::Binary);
+    }
+
+    #[test]
+    fn issue_9_stray_nul_in_utf8_is_text_not_utf16() {
+        let d = decode_bytes(
+            b"hello world, this is text\0 with a stray NUL!".to_vec(),
+            None,
+        )
+        .unwrap();
+        assert_eq!(
+            d.encoding, "UTF-8",
+            "one NUL must not turn UTF-8 into UTF-16"
+        );
+        assert!(d.text.starts_with("hello world"));
+        let ar = "نص عربي فيه\0 بايت صفري واحد فقط.";
+        let d = decode_bytes(ar.as_bytes().to_vec(), None).unwrap();
+        assert_eq!(d.text, ar);
+        // Many NULs are still binary.
+        let junk = b"a\0b\0\0\0c\0\0d\0\0\0\0e".to_vec();
+        assert!(decode_bytes(junk, None).is_err());
     }
 
     #[test]

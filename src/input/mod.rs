@@ -219,6 +219,37 @@ pub fn open(inputs: &[String], opts: &InputOptions) -> Inputs {
     }
 }
 
+/// Reads one input held in memory, recognised like a file by [`open`]: zip,
+/// tar, gzip, JSON, JSONL, TREC or text, with the same limits. `name` is
+/// the input's source and gives the default id, as a file path would.
+///
+/// For callers that already have the bytes (a network fetch, a database
+/// blob) and for fuzzing the format readers without the file system.
+///
+/// ```
+/// use khulasa::input::{open_bytes, InputOptions};
+///
+/// let jsonl = b"{\"id\": \"a\", \"text\": \"one\"}\n{\"id\": \"b\", \"text\": \"two\"}\n".to_vec();
+/// let ids: Vec<String> = open_bytes("day.jsonl", jsonl, &InputOptions::default())
+///     .map(|r| r.map(|d| d.id).unwrap_or_default())
+///     .collect();
+/// assert_eq!(ids, ["a", "b"]);
+/// ```
+pub fn open_bytes(name: &str, bytes: Vec<u8>, opts: &InputOptions) -> Inputs {
+    let mut inputs = open(&[], opts);
+    let origin = Origin::top(name, id_from_path(Path::new(name)));
+    let first = if let Some(e) = &inputs.encoding_error {
+        Some(origin.failed(e.clone()))
+    } else {
+        let size = bytes.len() as u64;
+        inputs.open_src(origin, Src::Mem(bytes), Some(size))
+    };
+    if let Some(r) = first {
+        inputs.stack.push(Frame::Docs(Box::new(std::iter::once(r))));
+    }
+    inputs
+}
+
 /// The lazy stream of records returned by [`open`].
 pub struct Inputs {
     opts: InputOptions,
@@ -270,7 +301,7 @@ pub(crate) struct Origin {
 impl Origin {
     fn top(path: &str, stem: String) -> Self {
         Origin {
-            source: path.to_string(),
+            source: one_line(path).into_owned(),
             stem,
             path: path.to_string(),
             member: None,
@@ -286,7 +317,7 @@ impl Origin {
             .find(|c| !c.is_empty() && *c != "." && *c != "..")
             .unwrap_or("member");
         Origin {
-            source: format!("{}!{name}", self.source),
+            source: format!("{}!{}", self.source, one_line(name)),
             stem: id_from_path(Path::new(last)),
             path: self.path.clone(),
             member: Some(match &self.member {
@@ -337,6 +368,25 @@ impl Origin {
             source: self.source.clone(),
             error: format!("{}: {error}", self.source),
         })
+    }
+}
+
+/// `s` with control characters escaped (`\n` → `\\n`), so that a name
+/// from an archive or a directory cannot break (or forge) a line of output.
+fn one_line(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(char::is_control) {
+        s.chars()
+            .map(|c| {
+                if c.is_control() {
+                    c.escape_default().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect::<String>()
+            .into()
+    } else {
+        s.into()
     }
 }
 
@@ -417,6 +467,23 @@ impl Iterator for Inputs {
     type Item = Record;
 
     fn next(&mut self) -> Option<Record> {
+        // A failure is one line, whatever the names and library messages in it.
+        self.next_record().map(|r| {
+            r.map_err(|mut f| {
+                if let std::borrow::Cow::Owned(e) = one_line(&f.error) {
+                    f.error = e;
+                }
+                if let std::borrow::Cow::Owned(s) = one_line(&f.source) {
+                    f.source = s;
+                }
+                f
+            })
+        })
+    }
+}
+
+impl Inputs {
+    fn next_record(&mut self) -> Option<Record> {
         loop {
             let Some(top) = self.stack.last_mut() else {
                 let input = self.pending.pop_front()?;
