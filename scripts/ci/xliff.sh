@@ -40,10 +40,10 @@ run_job() { # name, then input args for prep/split
   "$bin" prep -q --out "$out" "$@"
   "$bin" split --format jsonl "$@" > "$out/split.jsonl"
   echo "== $name: schema check"
-  "$shared/schemas/check.sh" "$out"/*.xlf > "$out/check.log" 2>&1 || { cat "$out/check.log"; fail=1; }
+  "$shared/schemas/check.sh" "$out"/*.xlf "$out"/glossary.tbx "$out"/glossary.tbx2008.tbx > "$out/check.log" 2>&1 || { cat "$out/check.log"; fail=1; }
   grep -c "validates" "$out/check.log" | sed 's/^/   files valid: /'
   echo "== $name: translate-toolkit"
-  python3 "$shared/eval/tt_open.py" "$out"/*.xlf > "$out/tt.log" 2>&1 || { grep -v '^     ' "$out/tt.log"; fail=1; }
+  python3 "$shared/eval/tt_open.py" "$out"/*.xlf "$out"/glossary.tbx2008.tbx "$out"/glossary.utf8 > "$out/tt.log" 2>&1 || { grep -v '^     ' "$out/tt.log"; fail=1; }
   grep -c '^OK' "$out/tt.log" | sed 's/^/   files opened: /'
   python3 - "$out" "$@" <<'PY' || fail=1
 import json, os, sys

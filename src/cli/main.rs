@@ -8,9 +8,9 @@
 mod args;
 mod batch_cmd;
 mod commands;
-mod merge_cmd;
-mod glossary_cmd;
 mod eval_cmd;
+mod glossary_cmd;
+mod merge_cmd;
 mod output;
 mod prep_cmd;
 mod templates_cmd;

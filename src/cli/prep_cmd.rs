@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 use clap::ValueEnum;
-use khulasa::glossary::Entry;
+use khulasa::glossary::{Format, Glossary};
 use khulasa::xliff::wordcount::{DocCount, WordCount};
 use khulasa::xliff::{self, Package, XliffOptions};
 use khulasa::Pipeline;
@@ -51,42 +51,15 @@ pub struct PrepArgs {
     pub source_lang: String,
 }
 
-/// A job-glossary writer: file name and a function from the entries that
-/// occur in the job to the file's contents.
-type GlossaryWriter = (&'static str, fn(&[Entry]) -> String);
-
-/// The job-glossary files `prep` writes.
-///
-/// TODO(lead, on merging the `gloss` branch): add the TBX v3, TBX 2008 and
-/// OmegaT writers from `khulasa::glossary` here, e.g.
-/// `("glossary.tbx", |e| write_tbx3(&Glossary::from_entries(e)))`,
-/// `("glossary.tbx2008.tbx", …write_tbx2008…)`, `("glossary.utf8", …write_omegat…)`,
-/// and drop `job_tsv` if the glossary module has its own TSV writer.
-const GLOSSARY_WRITERS: &[GlossaryWriter] = &[("glossary.tsv", job_tsv)];
-
-/// khulasa's own glossary TSV (`ar`, `en`, `type`, `note` with a header),
-/// which `--glossary` reads back. Tabs and line breaks inside fields become
-/// spaces.
-fn job_tsv(entries: &[Entry]) -> String {
-    let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
-    let mut out = String::from("ar\ten\tvariants\ttype\tnote\n");
-    for e in entries {
-        let kind = e
-            .kind
-            .and_then(|k| serde_json::to_value(k).ok())
-            .and_then(|v| v.as_str().map(String::from))
-            .unwrap_or_default();
-        out.push_str(&format!(
-            "{}\t{}\t{}\t{}\t{}\n",
-            clean(&e.ar),
-            clean(&e.en),
-            clean(&e.variants.join("|")),
-            kind,
-            clean(&e.note)
-        ));
-    }
-    out
-}
+/// The job-glossary files `prep` writes: the glossary entries that occur in
+/// the job, in every format CAT tools open (names end in the extension that
+/// `khulasa glossary convert` and translate-toolkit recognize).
+const GLOSSARY_FORMATS: &[(&str, Format)] = &[
+    ("glossary.tsv", Format::Tsv),
+    ("glossary.tbx", Format::Tbx),
+    ("glossary.tbx2008.tbx", Format::Tbx2008),
+    ("glossary.utf8", Format::OmegaT),
+];
 
 /// A document's package and its rendered files (name, contents).
 type Built = (Package, Vec<(String, String)>);
@@ -173,8 +146,9 @@ pub fn run(args: PrepArgs) -> Result<ExitCode> {
         }
     }
     let terms = xliff::job_terms(&packages);
-    for (name, write) in GLOSSARY_WRITERS {
-        write_atomic(&args.out.join(name), write(&terms).as_bytes())?;
+    let job = Glossary::from_entries(terms.iter().cloned());
+    for (name, format) in GLOSSARY_FORMATS {
+        write_atomic(&args.out.join(name), job.write(*format).as_bytes())?;
     }
     let report = WordCount::new(counts, terms.len());
     write_atomic(

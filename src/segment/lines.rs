@@ -326,7 +326,7 @@ pub(crate) fn is_list_marker(s: &str) -> bool {
     let c1 = it.next();
     match c0 {
         '-' | '*' | '•' | '·' | '–' | '—' | '▪' | '●' | '○' | '■' | '◦' | '‣' | '⁃' | '►' | '✓'
-        | '✔' | '◆' | '♦' => c1.map_or(true, |c| c.is_whitespace() || c.is_alphabetic()),
+        | '✔' | '◆' | '♦' => c1.is_none_or(|c| c.is_whitespace() || c.is_alphabetic()),
         'ـ' => c1.is_some_and(char::is_whitespace),
         d if is_digit(d) => {
             let rest = s.trim_start_matches(is_digit);

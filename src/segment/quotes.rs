@@ -56,10 +56,10 @@ enum Shape {
 fn shape(text: &str, i: usize, len: usize) -> Shape {
     let before = char_before(text, i);
     let after = char_at(text, i + len);
-    let open_before = before.map_or(true, |c| {
+    let open_before = before.is_none_or(|c| {
         c.is_whitespace() || matches!(c, '(' | '[' | '{' | ':' | '«' | '“' | '-' | '—' | '–')
     });
-    let space_after = after.map_or(true, |c| {
+    let space_after = after.is_none_or(|c| {
         c.is_whitespace()
             || is_terminal(c)
             || is_continuing(c)

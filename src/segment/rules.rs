@@ -398,7 +398,7 @@ impl Scan<'_> {
                         if (is_closing_quote_shape(c) && c != '"') || is_closing_bracket(c) =>
                     {
                         let after = char_at(text, j + cl);
-                        if after.map_or(true, |a| {
+                        if after.is_none_or(|a| {
                             a.is_whitespace()
                                 || is_terminal(a)
                                 || is_closing_bracket(a)
@@ -415,7 +415,7 @@ impl Scan<'_> {
             }
             if c == '\'' || c == '’' {
                 let after = char_at(text, j + cl);
-                if after.map_or(true, char::is_whitespace) {
+                if after.is_none_or(char::is_whitespace) {
                     j += cl;
                     g.end = j;
                     continue;

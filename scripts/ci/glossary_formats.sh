@@ -3,7 +3,7 @@
 # back, validate the TBX files against their schemas and open the TBX 2008 and
 # OmegaT files with translate-toolkit, as a CAT pipeline would.
 #
-#   scripts/check_glossary_formats.sh            (from the repository root)
+#   scripts/ci/glossary_formats.sh [SHARED]      (from the repository root)
 #
 # Needs: xmllint (apt-get install -y libxml2-utils), translate-toolkit
 # (pip install translate-toolkit), and the shared folder with
@@ -11,8 +11,10 @@
 # ../../shared. $KHULASA_BIN names a built khulasa binary (default: cargo run).
 # Exit 0 when every check passes, 1 otherwise.
 set -euo pipefail
-root="$(cd "$(dirname "$0")/.." && pwd)"
-shared="${KHULASA_SHARED:-}"
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+shared="${1:-${KHULASA_SHARED:-}}"
+[ -n "$shared" ] && shared="$(cd "$shared" && pwd)"
+: "${KHULASA_BIN:=${KHULASA:-}}"
 if [ -z "$shared" ]; then
   for d in "$root/../shared" "$root/../../shared"; do
     if [ -x "$d/schemas/check.sh" ]; then shared="$(cd "$d" && pwd)"; break; fi
@@ -22,8 +24,8 @@ if [ -z "$shared" ] || [ ! -x "$shared/schemas/check.sh" ]; then
   echo "check_glossary_formats: shared folder with schemas/check.sh not found (set KHULASA_SHARED)" >&2
   exit 1
 fi
-command -v xmllint >/dev/null || { echo "check_glossary_formats: xmllint missing (apt-get install -y libxml2-utils)" >&2; exit 1; }
-python3 -c "import translate" 2>/dev/null || { echo "check_glossary_formats: translate-toolkit missing (pip install translate-toolkit)" >&2; exit 1; }
+command -v xmllint >/dev/null || { apt-get update -qq && apt-get install -y -qq libxml2-utils >/dev/null; }
+python3 -c "import translate" 2>/dev/null || pip install -q translate-toolkit
 
 if [ -n "${KHULASA_BIN:-}" ]; then
   khulasa() { "$KHULASA_BIN" "$@"; }
