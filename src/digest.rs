@@ -22,7 +22,7 @@ use crate::segment::SentenceKind;
 /// Default similarity threshold for [`cluster`], chosen on the seeds and the
 /// hand-written test stories (tests/data/stories): same-story pairs score
 /// well above it, unrelated pairs well below.
-pub const DEFAULT_THRESHOLD: f64 = 0.12;
+pub const DEFAULT_THRESHOLD: f64 = 0.15;
 
 /// A story: indices of its articles, ascending.
 #[derive(Debug, Clone, PartialEq, Eq)]
