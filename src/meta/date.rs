@@ -235,17 +235,24 @@ fn month_at(tk: &Tokens<'_>, i: usize) -> Option<(Calendar, u32, usize)> {
         return None;
     }
     let one = tk.text(i);
-    let two = if tk.kind(i + 1) == Some(Kind::Word) {
-        Some(format!("{one} {}", tk.text(i + 1)))
-    } else {
-        None
+    // Every month name starts with one of these letters; most words do not.
+    if !one.starts_with(MONTH_INITIALS) {
+        return None;
+    }
+    let two = (tk.kind(i + 1) == Some(Kind::Word)).then(|| tk.text(i + 1));
+    // `name` equals «one two».
+    let is_pair = |name: &str, two: &str| {
+        name.len() == one.len() + 1 + two.len()
+            && name.starts_with(one)
+            && name.ends_with(two)
+            && name.as_bytes().get(one.len()) == Some(&b' ')
     };
     for (table, cal) in [
         (GREG_MONTHS, Calendar::Gregorian),
         (HIJRI_MONTHS, Calendar::Hijri),
     ] {
-        if let Some(two) = &two {
-            if let Some(&(_, m)) = table.iter().find(|(n, _)| n == two) {
+        if let Some(two) = two {
+            if let Some(&(_, m)) = table.iter().find(|(n, _)| is_pair(n, two)) {
                 return Some((cal, m, 2));
             }
         }
@@ -260,6 +267,11 @@ fn month_at(tk: &Tokens<'_>, i: usize) -> Option<(Calendar, u32, usize)> {
     }
     None
 }
+
+/// First letters of the month names (see the test that checks it).
+const MONTH_INITIALS: &[char] = &[
+    'ي', 'ج', 'ك', 'ف', 'ش', 'م', 'ا', 'ن', 'ح', 'ت', 'غ', 'س', 'د', 'ص', 'ر', 'ذ',
+];
 
 /// True for a Gregorian leap year.
 fn is_leap(y: i32) -> bool {
@@ -652,6 +664,13 @@ mod tests {
         assert_eq!(hijri_to_jdn(1, 1, 1), 1_948_440);
         // JDN 2451545 is 1 January 2000.
         assert_eq!(jdn_to_gregorian(2_451_545), (2000, 1, 1));
+    }
+
+    #[test]
+    fn month_initials_cover_the_tables() {
+        for (n, _) in GREG_MONTHS.iter().chain(HIJRI_MONTHS) {
+            assert!(n.starts_with(MONTH_INITIALS), "{n}");
+        }
     }
 
     #[test]

@@ -1,0 +1,222 @@
+//! Fast character classes and the matching normalizer, for the hot loops of
+//! metadata and facts extraction.
+//!
+//! `char::is_alphabetic` and `char::is_alphanumeric` take a slow table
+//! search for every non-ASCII character, which made Arabic text crawl; here
+//! the first [`TABLE_LEN`] code points (ASCII, Latin, Greek, Cyrillic, Hebrew,
+//! Arabic) are answered from a table built once from the standard library, so
+//! the answers are the same by construction. [`normalize`] gives exactly the
+//! output (text and offset map) of [`lang::normalize`](crate::lang::normalize)
+//! with fast paths for ASCII and the Arabic block; [`for_each_folded`] is its
+//! per-character core, used by the tokenizer to normalize and tokenize in one
+//! pass.
+
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::lang::{self, Normalized};
+use crate::text::OffsetMap;
+
+/// Code points below this are answered from the table.
+const TABLE_LEN: usize = 0x800;
+
+const ALPHA: u8 = 1;
+const NUMERIC: u8 = 2;
+
+fn table() -> &'static [u8; TABLE_LEN] {
+    static TABLE: OnceLock<[u8; TABLE_LEN]> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = [0u8; TABLE_LEN];
+        for (cp, slot) in (0u32..).zip(t.iter_mut()) {
+            if let Some(c) = char::from_u32(cp) {
+                *slot = u8::from(c.is_alphabetic()) * ALPHA | u8::from(c.is_numeric()) * NUMERIC;
+            }
+        }
+        t
+    })
+}
+
+fn flags(c: char) -> Option<u8> {
+    if c.is_ascii() {
+        let b = c as u8;
+        return Some(
+            u8::from(b.is_ascii_alphabetic()) * ALPHA | u8::from(b.is_ascii_digit()) * NUMERIC,
+        );
+    }
+    table().get(c as usize).copied()
+}
+
+/// Same as [`char::is_alphabetic`].
+#[inline]
+pub(crate) fn is_alpha(c: char) -> bool {
+    match flags(c) {
+        Some(f) => f & ALPHA != 0,
+        None => c.is_alphabetic(),
+    }
+}
+
+/// Same as [`char::is_alphanumeric`].
+#[inline]
+pub(crate) fn is_alnum(c: char) -> bool {
+    match flags(c) {
+        Some(f) => f != 0,
+        None => c.is_alphanumeric(),
+    }
+}
+
+/// Same as `s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())`.
+pub(crate) fn alnum_words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !is_alnum(c)).filter(|w| !w.is_empty())
+}
+
+/// Counts words (runs of letters or digits), without allocating.
+pub(crate) fn count_words(s: &str) -> usize {
+    let mut n = 0;
+    let mut in_word = false;
+    for c in s.chars() {
+        let w = is_alnum(c);
+        if w && !in_word {
+            n += 1;
+        }
+        in_word = w;
+    }
+    n
+}
+
+/// Presentation forms and compatibility characters the normalizer rewrites
+/// with NFKC (same set as in [`crate::lang`]).
+fn needs_nfkc(c: char) -> bool {
+    matches!(c, '\u{FB00}'..='\u{FB06}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}'
+        | '\u{FF01}'..='\u{FF5E}')
+}
+
+/// The slow, general path of the normalizer for one folded character.
+fn emit_folded(c: char, pos: usize, orig_len: usize, out: &mut impl FnMut(char, usize, usize)) {
+    let Some(f) = lang::fold_char(c) else { return };
+    if f.is_uppercase() {
+        for l in f.to_lowercase() {
+            if let Some(l) = lang::fold_char(l) {
+                out(l, pos, orig_len);
+            }
+        }
+    } else {
+        out(f, pos, orig_len);
+    }
+}
+
+/// Runs the matching normalizer over the character `c` at byte `pos` of the
+/// original and calls `out(char, pos, orig_len)` for each normalized
+/// character it produces (none when `c` is deleted).
+#[inline]
+pub(crate) fn fold_one(c: char, pos: usize, out: &mut impl FnMut(char, usize, usize)) {
+    if c.is_ascii() {
+        out(c.to_ascii_lowercase(), pos, 1);
+    } else if ('\u{0600}'..='\u{06FF}').contains(&c) {
+        // The Arabic block: no NFKC, folds to Arabic letters or ASCII
+        // digits, none of them upper case.
+        if let Some(f) = lang::fold_char(c) {
+            out(f, pos, 2);
+        }
+    } else {
+        let orig_len = c.len_utf8();
+        if needs_nfkc(c) {
+            for d in std::iter::once(c).nfkc() {
+                emit_folded(d, pos, orig_len, out);
+            }
+        } else {
+            emit_folded(c, pos, orig_len, out);
+        }
+    }
+}
+
+/// Calls `out(char, orig_pos, orig_len)` for every character of the
+/// normalized form of `text`, in order.
+#[inline]
+pub(crate) fn for_each_folded(text: &str, mut out: impl FnMut(char, usize, usize)) {
+    for (pos, c) in text.char_indices() {
+        fold_one(c, pos, &mut out);
+    }
+}
+
+/// True if the normalizer leaves `c` as it is.
+#[inline]
+fn unchanged(c: char) -> bool {
+    if c.is_ascii() {
+        !c.is_ascii_uppercase()
+    } else if ('\u{0600}'..='\u{06FF}').contains(&c) {
+        lang::fold_char(c) == Some(c)
+    } else {
+        lang::fold_char(c) == Some(c) && !needs_nfkc(c) && !c.is_uppercase()
+    }
+}
+
+/// Exactly [`lang::normalize`] (same text, same offset map), faster on
+/// Arabic and ASCII text.
+pub(crate) fn normalize(text: &str) -> Normalized<'_> {
+    if text.chars().all(unchanged) {
+        return Normalized {
+            text: Cow::Borrowed(text),
+            map: OffsetMap::identity(text.len()),
+        };
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut map = OffsetMap::builder();
+    for_each_folded(text, |c, pos, orig_len| {
+        map.push(out.len(), c.len_utf8(), pos, orig_len);
+        out.push(c);
+    });
+    let norm_len = out.len();
+    Normalized {
+        text: Cow::Owned(out),
+        map: map.finish(norm_len, text.len()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes_match_std_for_every_char() {
+        for c in (0..=0x10_FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(is_alpha(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn normalize_matches_lang_for_every_char() {
+        for c in (0..=0x10_FFFFu32).filter_map(char::from_u32) {
+            let s = format!("ب{c}a{c}");
+            assert_eq!(normalize(&s), lang::normalize(&s), "{c:?}");
+            let s = c.to_string();
+            assert_eq!(normalize(&s), lang::normalize(&s), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn normalize_matches_lang_on_mixed_text() {
+        for s in [
+            "",
+            "abc",
+            "ABC ﻻ ﷺ İstanbul وبالرَّقَّةِ ١٦/٩/٢٠١٧م",
+            "قُتِلَ 250 مقاتلاً.\n\u{200f}Ｆｕｌｌ ﬁ",
+        ] {
+            assert_eq!(normalize(s), lang::normalize(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn counts_words() {
+        for s in ["", "  ", "a b", "قال، إن 3 مقاتلين-قتلوا", "x"] {
+            assert_eq!(
+                count_words(s),
+                s.split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .count()
+            );
+        }
+    }
+}
