@@ -11,6 +11,9 @@
 
 use serde::Serialize;
 
+use std::sync::OnceLock;
+
+use crate::meta::chars::{word_map, word_set, WordMap};
 use crate::meta::date;
 use crate::meta::tokens::{self, Kind, Tokens};
 use crate::segment::Sentence;
@@ -280,8 +283,34 @@ const PERCENT_WORDS: &[&[&str]] = &[
     &["في", "المايه"],
 ];
 
+type Tables = (
+    WordMap<&'static str, W>,
+    WordMap<&'static str, ()>,
+    WordMap<&'static str, ()>,
+    WordMap<&'static str, ()>,
+);
+
+/// The word tables as maps: number words, ordinals, identifier cues and
+/// non-units.
+fn tables() -> &'static Tables {
+    static T: OnceLock<Tables> = OnceLock::new();
+    T.get_or_init(|| {
+        (
+            word_map(WORDS.iter().copied()),
+            word_set(ORDINALS),
+            word_set(ID_CUES),
+            word_set(NOT_UNITS),
+        )
+    })
+}
+
+/// True if token `i` is a word of `set`.
+fn word_in(tk: &Tokens<'_>, i: usize, set: &WordMap<&'static str, ()>) -> bool {
+    tk.kind(i) == Some(Kind::Word) && set.contains_key(tk.text(i))
+}
+
 fn lookup(w: &str) -> Option<W> {
-    WORDS.iter().find(|(n, _)| *n == w).map(|&(_, v)| v)
+    tables().0.get(w).copied()
 }
 
 /// A number word, allowing the conjunction و (and, for the first word, the
@@ -398,6 +427,7 @@ pub fn figures(text: &str, sentences: &[Sentence]) -> Vec<Figure> {
     let _ = sentences;
     let tk = tokens::tokenize(text);
     let dates = date::scan(&tk);
+    let (_, ordinals, id_cues, _) = tables();
     let in_date = |s: Span| {
         dates
             .iter()
@@ -409,7 +439,7 @@ pub fn figures(text: &str, sentences: &[Sentence]) -> Vec<Figure> {
         let Some(tok) = tk.toks.get(i).copied() else {
             break;
         };
-        if in_date(tok.orig) || (i > 0 && tk.is_word_in(i - 1, ID_CUES)) {
+        if in_date(tok.orig) || (i > 0 && word_in(&tk, i - 1, id_cues)) {
             i += 1;
             continue;
         }
@@ -469,7 +499,7 @@ pub fn figures(text: &str, sentences: &[Sentence]) -> Vec<Figure> {
                 Some((v, j, false))
             }
             Kind::Word => {
-                if i > 0 && tk.is_word_in(i - 1, ORDINALS) {
+                if i > 0 && word_in(&tk, i - 1, ordinals) {
                     None
                 } else {
                     words_number(&tk, i).and_then(|(v, j, count)| {
@@ -536,7 +566,7 @@ fn unit_at(tk: &Tokens<'_>, j: usize) -> Option<(Span, usize)> {
         return None;
     }
     let w = tk.text(k);
-    if NOT_UNITS.contains(&w) || word_at(tk, k, true).is_some() || w.chars().count() < 2 {
+    if tables().3.contains_key(w) || word_at(tk, k, true).is_some() || w.chars().count() < 2 {
         return None;
     }
     Some((t.orig, k + 1))

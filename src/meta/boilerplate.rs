@@ -136,7 +136,12 @@ fn is_share_line(line: &Line) -> bool {
 /// `title_line` is the index of the line holding the title, if any.
 pub(crate) fn find(text: &str, lines: &[Line], title_line: Option<usize>) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
-    let doc_lang = lang::detect(text);
+    // The lines hold every letter of the text: this is `lang::detect(text)`.
+    let doc_lang = chars::lang_of(
+        lines
+            .iter()
+            .fold((0, 0), |(a, l), line| (a + line.letters.0, l + line.letters.1)),
+    );
     let mut seen: HashMap<&str, usize> = HashMap::new();
     let mut in_sources = false;
     let header_meta = fields::header_meta_line(lines);
@@ -179,7 +184,7 @@ pub(crate) fn find(text: &str, lines: &[Line], title_line: Option<usize>) -> Vec
             || is_furniture(line)
             || is_share_line(line)
             || is_credit_caption(text, line)
-            || (doc_lang == Lang::Ar && lang::detect(s) == Lang::En && line.words >= 3)
+            || (doc_lang == Lang::Ar && line.words >= 3 && chars::lang_of(line.letters) == Lang::En)
         {
             out.push(line.span);
         }

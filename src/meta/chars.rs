@@ -12,6 +12,8 @@
 //! pass.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use unicode_normalization::UnicodeNormalization;
@@ -106,6 +108,30 @@ fn emit_folded(c: char, pos: usize, orig_len: usize, out: &mut impl FnMut(char, 
     }
 }
 
+/// `lang::fold_char` over the Arabic block U+0600–U+06FF, as a table:
+/// the folded code point, or `u32::MAX` for a deleted character.
+fn arabic_folds() -> &'static [u32; 256] {
+    static TABLE: OnceLock<[u32; 256]> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = [u32::MAX; 256];
+        for (cp, slot) in (0x0600u32..).zip(t.iter_mut()) {
+            if let Some(f) = char::from_u32(cp).and_then(lang::fold_char) {
+                *slot = f as u32;
+            }
+        }
+        t
+    })
+}
+
+/// `lang::fold_char` for a character of the Arabic block.
+#[inline]
+fn fold_arabic(c: char) -> Option<char> {
+    let i = (c as usize).checked_sub(0x0600)?;
+    arabic_folds()
+        .get(i)
+        .and_then(|&f| char::from_u32(f))
+}
+
 /// Runs the matching normalizer over the character `c` at byte `pos` of the
 /// original and calls `out(char, pos, orig_len)` for each normalized
 /// character it produces (none when `c` is deleted).
@@ -116,7 +142,7 @@ pub(crate) fn fold_one(c: char, pos: usize, out: &mut impl FnMut(char, usize, us
     } else if ('\u{0600}'..='\u{06FF}').contains(&c) {
         // The Arabic block: no NFKC, folds to Arabic letters or ASCII
         // digits, none of them upper case.
-        if let Some(f) = lang::fold_char(c) {
+        if let Some(f) = fold_arabic(c) {
             out(f, pos, 2);
         }
     } else {
@@ -146,7 +172,7 @@ fn unchanged(c: char) -> bool {
     if c.is_ascii() {
         !c.is_ascii_uppercase()
     } else if ('\u{0600}'..='\u{06FF}').contains(&c) {
-        lang::fold_char(c) == Some(c)
+        fold_arabic(c) == Some(c)
     } else {
         lang::fold_char(c) == Some(c) && !needs_nfkc(c) && !c.is_uppercase()
     }
@@ -171,6 +197,73 @@ pub(crate) fn normalize(text: &str) -> Normalized<'_> {
     Normalized {
         text: Cow::Owned(out),
         map: map.finish(norm_len, text.len()),
+    }
+}
+
+/// FNV-1a, for the small word tables (keys are short, trusted constants).
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A word table: word → value, the first entry winning like a linear
+/// `find` over the table would.
+pub(crate) type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// Builds a [`WordMap`] from `(word, value)` pairs, keeping the first value
+/// of a repeated word.
+pub(crate) fn word_map<V: Copy>(
+    pairs: impl IntoIterator<Item = (&'static str, V)>,
+) -> WordMap<&'static str, V> {
+    let mut m = WordMap::default();
+    for (k, v) in pairs {
+        m.entry(k).or_insert(v);
+    }
+    m
+}
+
+/// Builds a set of words.
+pub(crate) fn word_set(words: &[&'static str]) -> WordMap<&'static str, ()> {
+    word_map(words.iter().map(|&w| (w, ())))
+}
+
+/// Letter counts of a stretch of text as [`lang::detect`] counts them:
+/// (Arabic letters, Latin letters).
+#[inline]
+pub(crate) fn letter_counts(c: char, counts: &mut (usize, usize)) {
+    if lang::is_arabic_letter(c) {
+        counts.0 += 1;
+    } else if c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c) {
+        counts.1 += 1;
+    }
+}
+
+/// The language [`lang::detect`] gives for these letter counts.
+pub(crate) fn lang_of(counts: (usize, usize)) -> lang::Lang {
+    let (ar, latin) = counts;
+    if ar == 0 && latin == 0 {
+        lang::Lang::Und
+    } else if ar >= latin {
+        lang::Lang::Ar
+    } else {
+        lang::Lang::En
     }
 }
 
@@ -205,6 +298,15 @@ mod tests {
             "قُتِلَ 250 مقاتلاً.\n\u{200f}Ｆｕｌｌ ﬁ",
         ] {
             assert_eq!(normalize(s), lang::normalize(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn letter_counts_give_detect() {
+        for s in ["", "abc قال", "Reuters (رويترز) photo", "١٢٣", "Ünïcödé ab ت"] {
+            let mut n = (0, 0);
+            s.chars().for_each(|c| letter_counts(c, &mut n));
+            assert_eq!(lang_of(n), lang::detect(s), "{s:?}");
         }
     }
 

@@ -29,6 +29,9 @@
 
 use serde::Serialize;
 
+use std::sync::OnceLock;
+
+use super::chars::{word_set, WordMap};
 use super::tokens::{self, Kind, Tokens};
 use crate::text::Span;
 
@@ -239,33 +242,44 @@ fn month_at(tk: &Tokens<'_>, i: usize) -> Option<(Calendar, u32, usize)> {
     if !one.starts_with(MONTH_INITIALS) {
         return None;
     }
-    let two = (tk.kind(i + 1) == Some(Kind::Word)).then(|| tk.text(i + 1));
-    // `name` equals «one two».
-    let is_pair = |name: &str, two: &str| {
-        name.len() == one.len() + 1 + two.len()
-            && name.starts_with(one)
-            && name.ends_with(two)
-            && name.as_bytes().get(one.len()) == Some(&b' ')
-    };
-    for (table, cal) in [
-        (GREG_MONTHS, Calendar::Gregorian),
-        (HIJRI_MONTHS, Calendar::Hijri),
-    ] {
-        if let Some(two) = two {
-            if let Some(&(_, m)) = table.iter().find(|(n, _)| is_pair(n, two)) {
-                return Some((cal, m, 2));
+    let (pairs, singles) = month_maps();
+    if tk.kind(i + 1) == Some(Kind::Word) {
+        if let Some(&(cal, m)) = pairs.get(&(one, tk.text(i + 1))) {
+            return Some((cal, m, 2));
+        }
+    }
+    singles.get(one).map(|&(cal, m)| (cal, m, 1))
+}
+
+type MonthMaps = (
+    WordMap<(&'static str, &'static str), (Calendar, u32)>,
+    WordMap<&'static str, (Calendar, u32)>,
+);
+
+/// The month tables as maps: two-word names by their words, one-word names.
+/// Gregorian names win over Hijri ones, earlier entries over later ones.
+fn month_maps() -> &'static MonthMaps {
+    static MAPS: OnceLock<MonthMaps> = OnceLock::new();
+    MAPS.get_or_init(|| {
+        let mut pairs = WordMap::default();
+        let mut singles = WordMap::default();
+        for (table, cal) in [
+            (GREG_MONTHS, Calendar::Gregorian),
+            (HIJRI_MONTHS, Calendar::Hijri),
+        ] {
+            for &(name, m) in table {
+                match name.split_once(' ') {
+                    Some((a, b)) => {
+                        pairs.entry((a, b)).or_insert((cal, m));
+                    }
+                    None => {
+                        singles.entry(name).or_insert((cal, m));
+                    }
+                }
             }
         }
-    }
-    for (table, cal) in [
-        (GREG_MONTHS, Calendar::Gregorian),
-        (HIJRI_MONTHS, Calendar::Hijri),
-    ] {
-        if let Some(&(_, m)) = table.iter().find(|(n, _)| *n == one) {
-            return Some((cal, m, 1));
-        }
-    }
-    None
+        (pairs, singles)
+    })
 }
 
 /// First letters of the month names (see the test that checks it).
@@ -510,8 +524,15 @@ fn named_at(tk: &Tokens<'_>, i: usize) -> Option<(DateMatch, usize)> {
 
 /// Tries a bare year after a cue word at `i` (`عام 2014`, `منذ 2011،`).
 fn year_at(tk: &Tokens<'_>, i: usize) -> Option<(DateMatch, usize)> {
-    let strong = tk.is_word_in(i, YEAR_CUES);
-    let weak = !strong && tk.is_word_in(i, WEAK_YEAR_CUES);
+    static CUES: OnceLock<(WordMap<&'static str, ()>, WordMap<&'static str, ()>)> =
+        OnceLock::new();
+    let (cues, weak_cues) = CUES.get_or_init(|| (word_set(YEAR_CUES), word_set(WEAK_YEAR_CUES)));
+    if tk.kind(i) != Some(Kind::Word) {
+        return None;
+    }
+    let w = tk.text(i);
+    let strong = cues.contains_key(w);
+    let weak = !strong && weak_cues.contains_key(w);
     if !strong && !weak {
         return None;
     }

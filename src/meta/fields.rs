@@ -98,6 +98,9 @@ pub(crate) struct Line {
     pub norm: String,
     /// Number of words.
     pub words: usize,
+    /// Arabic and Latin letters, as [`lang::detect`](crate::lang::detect)
+    /// counts them.
+    pub letters: (usize, usize),
     /// Labelled fields, when the line is a field line.
     pub fields: Vec<FieldHit>,
     /// Text before the first label when a metadata bar is glued to it (the
@@ -178,16 +181,45 @@ fn trim_value_ws(text: &str, span: Span) -> Span {
     Span::new(start, start + t.trim_end().len())
 }
 
+/// `s.split_whitespace()` joined with single spaces.
+fn collapse_ws(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut gap = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            gap = !out.is_empty();
+        } else {
+            if gap {
+                out.push(' ');
+                gap = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
 fn analyze_line(text: &str, span: Span) -> Line {
     let s = span.slice(text);
     let n = chars::normalize(s);
     let norm_text: &str = n.text.as_ref();
-    let norm: String = norm_text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let words = count_words(s);
+    let norm = collapse_ws(norm_text);
+    let mut letters = (0, 0);
+    let mut words = 0;
+    let mut in_word = false;
+    for c in s.chars() {
+        chars::letter_counts(c, &mut letters);
+        let w = chars::is_alnum(c);
+        if w && !in_word {
+            words += 1;
+        }
+        in_word = w;
+    }
     let mut line = Line {
         span,
         norm,
         words,
+        letters,
         fields: Vec::new(),
         prefix: None,
         bare_date: None,
@@ -376,6 +408,16 @@ fn trim_title(text: &str, span: Span) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn collapses_white_space() {
+        for s in ["", " ", " a  b\t\u{a0}c ", "ab", "\u{2028}x y\n"] {
+            assert_eq!(
+                collapse_ws(s),
+                s.split_whitespace().collect::<Vec<_>>().join(" ")
+            );
+        }
+    }
 
     #[test]
     fn labels_are_normalized() {
