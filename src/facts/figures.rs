@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use std::sync::OnceLock;
 
-use crate::meta::chars::{word_map, word_set, WordMap};
+use crate::meta::chars::{word_set, WordTable};
 use crate::meta::date;
 use crate::meta::tokens::{self, Kind, Tokens};
 use crate::segment::Sentence;
@@ -284,10 +284,10 @@ const PERCENT_WORDS: &[&[&str]] = &[
 ];
 
 type Tables = (
-    WordMap<&'static str, W>,
-    WordMap<&'static str, ()>,
-    WordMap<&'static str, ()>,
-    WordMap<&'static str, ()>,
+    WordTable<W>,
+    WordTable<()>,
+    WordTable<()>,
+    WordTable<()>,
 );
 
 /// The word tables as maps: number words, ordinals, identifier cues and
@@ -296,7 +296,7 @@ fn tables() -> &'static Tables {
     static T: OnceLock<Tables> = OnceLock::new();
     T.get_or_init(|| {
         (
-            word_map(WORDS.iter().copied()),
+            WordTable::new(WORDS.iter().copied()),
             word_set(ORDINALS),
             word_set(ID_CUES),
             word_set(NOT_UNITS),
@@ -305,8 +305,8 @@ fn tables() -> &'static Tables {
 }
 
 /// True if token `i` is a word of `set`.
-fn word_in(tk: &Tokens<'_>, i: usize, set: &WordMap<&'static str, ()>) -> bool {
-    tk.kind(i) == Some(Kind::Word) && set.contains_key(tk.text(i))
+fn word_in(tk: &Tokens<'_>, i: usize, set: &WordTable<()>) -> bool {
+    tk.kind(i) == Some(Kind::Word) && set.contains(tk.text(i))
 }
 
 fn lookup(w: &str) -> Option<W> {
@@ -566,7 +566,7 @@ fn unit_at(tk: &Tokens<'_>, j: usize) -> Option<(Span, usize)> {
         return None;
     }
     let w = tk.text(k);
-    if tables().3.contains_key(w) || word_at(tk, k, true).is_some() || w.chars().count() < 2 {
+    if tables().3.contains(w) || word_at(tk, k, true).is_some() || w.chars().count() < 2 {
         return None;
     }
     Some((t.orig, k + 1))

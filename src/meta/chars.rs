@@ -19,13 +19,21 @@ use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::lang::{self, Normalized};
-use crate::text::OffsetMap;
+use crate::text::{OffsetMap, OffsetMapBuilder};
 
 /// Code points below this are answered from the table.
 const TABLE_LEN: usize = 0x800;
 
 const ALPHA: u8 = 1;
 const NUMERIC: u8 = 2;
+/// `lang::is_arabic_letter`.
+const AR_LETTER: u8 = 4;
+/// A Latin letter as `lang::detect` counts them.
+const LATIN: u8 = 8;
+
+fn is_latin(c: char) -> bool {
+    c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c)
+}
 
 fn table() -> &'static [u8; TABLE_LEN] {
     static TABLE: OnceLock<[u8; TABLE_LEN]> = OnceLock::new();
@@ -33,20 +41,18 @@ fn table() -> &'static [u8; TABLE_LEN] {
         let mut t = [0u8; TABLE_LEN];
         for (cp, slot) in (0u32..).zip(t.iter_mut()) {
             if let Some(c) = char::from_u32(cp) {
-                *slot = u8::from(c.is_alphabetic()) * ALPHA | u8::from(c.is_numeric()) * NUMERIC;
+                *slot = u8::from(c.is_alphabetic()) * ALPHA
+                    | u8::from(c.is_numeric()) * NUMERIC
+                    | u8::from(lang::is_arabic_letter(c)) * AR_LETTER
+                    | u8::from(is_latin(c)) * LATIN;
             }
         }
         t
     })
 }
 
+#[inline]
 fn flags(c: char) -> Option<u8> {
-    if c.is_ascii() {
-        let b = c as u8;
-        return Some(
-            u8::from(b.is_ascii_alphabetic()) * ALPHA | u8::from(b.is_ascii_digit()) * NUMERIC,
-        );
-    }
     table().get(c as usize).copied()
 }
 
@@ -63,7 +69,7 @@ pub(crate) fn is_alpha(c: char) -> bool {
 #[inline]
 pub(crate) fn is_alnum(c: char) -> bool {
     match flags(c) {
-        Some(f) => f != 0,
+        Some(f) => f & (ALPHA | NUMERIC) != 0,
         None => c.is_alphanumeric(),
     }
 }
@@ -181,18 +187,41 @@ fn unchanged(c: char) -> bool {
 /// Exactly [`lang::normalize`] (same text, same offset map), faster on
 /// Arabic and ASCII text.
 pub(crate) fn normalize(text: &str) -> Normalized<'_> {
-    if text.chars().all(unchanged) {
+    // Stretches of characters the normalizer leaves alone are copied whole:
+    // one map entry for a stretch is what one entry per character gives
+    // (the builder only records where runs break).
+    let mut out = String::new();
+    let mut map = OffsetMap::builder();
+    let mut changed = false;
+    let mut same_from = 0;
+    let mut flush = |out: &mut String, map: &mut OffsetMapBuilder, from: usize, to: usize| {
+        if to > from {
+            map.push(out.len(), to - from, from, to - from);
+            out.push_str(text.get(from..to).unwrap_or(""));
+        }
+    };
+    for (pos, c) in text.char_indices() {
+        if unchanged(c) {
+            continue;
+        }
+        if !changed {
+            changed = true;
+            out.reserve(text.len());
+        }
+        flush(&mut out, &mut map, same_from, pos);
+        fold_one(c, pos, &mut |f, p, l| {
+            map.push(out.len(), f.len_utf8(), p, l);
+            out.push(f);
+        });
+        same_from = pos + c.len_utf8();
+    }
+    if !changed {
         return Normalized {
             text: Cow::Borrowed(text),
             map: OffsetMap::identity(text.len()),
         };
     }
-    let mut out = String::with_capacity(text.len());
-    let mut map = OffsetMap::builder();
-    for_each_folded(text, |c, pos, orig_len| {
-        map.push(out.len(), c.len_utf8(), pos, orig_len);
-        out.push(c);
-    });
+    flush(&mut out, &mut map, same_from, text.len());
     let norm_len = out.len();
     Normalized {
         text: Cow::Owned(out),
@@ -223,36 +252,110 @@ impl Hasher for Fnv {
     }
 }
 
-/// A word table: word → value, the first entry winning like a linear
-/// `find` over the table would.
-pub(crate) type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+/// A hash map with the [`Fnv`] hasher.
+pub(crate) type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
-/// Builds a [`WordMap`] from `(word, value)` pairs, keeping the first value
-/// of a repeated word.
-pub(crate) fn word_map<V: Copy>(
-    pairs: impl IntoIterator<Item = (&'static str, V)>,
-) -> WordMap<&'static str, V> {
-    let mut m = WordMap::default();
-    for (k, v) in pairs {
-        m.entry(k).or_insert(v);
-    }
-    m
+/// A word table: word → value, the first entry winning like a linear
+/// `find` over the table would. A bit filter on the length and the last
+/// bytes rejects most other words before hashing them.
+#[derive(Debug)]
+pub(crate) struct WordTable<V> {
+    map: FnvMap<&'static str, V>,
+    filter: [u64; 32],
 }
 
-/// Builds a set of words.
-pub(crate) fn word_set(words: &[&'static str]) -> WordMap<&'static str, ()> {
-    word_map(words.iter().map(|&w| (w, ())))
+/// The filter slot and bit of a non-empty word.
+#[inline]
+fn signature(w: &str) -> Option<(usize, u32)> {
+    let b = w.as_bytes();
+    let last = u32::from(*b.last()?);
+    let second = u32::from(*b.get(1).or(b.first())?);
+    Some((b.len() & 31, (last + 7 * second) & 63))
+}
+
+impl<V> WordTable<V> {
+    /// Builds a table from `(word, value)` pairs, keeping the first value of
+    /// a repeated word.
+    pub(crate) fn new(pairs: impl IntoIterator<Item = (&'static str, V)>) -> Self {
+        let mut map = FnvMap::default();
+        let mut filter = [0u64; 32];
+        for (k, v) in pairs {
+            if let Some((slot, bit)) = signature(k) {
+                if let Some(f) = filter.get_mut(slot) {
+                    *f |= 1 << bit;
+                }
+            }
+            map.entry(k).or_insert(v);
+        }
+        WordTable { map, filter }
+    }
+
+    /// The value of `w`, if it is in the table.
+    #[inline]
+    pub(crate) fn get(&self, w: &str) -> Option<&V> {
+        let (slot, bit) = signature(w)?;
+        if self.filter.get(slot).is_some_and(|f| f >> bit & 1 == 1) {
+            self.map.get(w)
+        } else {
+            None
+        }
+    }
+
+    /// True if `w` is in the table.
+    #[inline]
+    pub(crate) fn contains(&self, w: &str) -> bool {
+        self.get(w).is_some()
+    }
+}
+
+/// A set of words.
+pub(crate) fn word_set(words: &[&'static str]) -> WordTable<()> {
+    WordTable::new(words.iter().map(|&w| (w, ())))
 }
 
 /// Letter counts of a stretch of text as [`lang::detect`] counts them:
 /// (Arabic letters, Latin letters).
 #[inline]
 pub(crate) fn letter_counts(c: char, counts: &mut (usize, usize)) {
-    if lang::is_arabic_letter(c) {
+    let (ar, latin) = match flags(c) {
+        Some(f) => (f & AR_LETTER != 0, f & LATIN != 0),
+        None => (lang::is_arabic_letter(c), is_latin(c)),
+    };
+    if ar {
         counts.0 += 1;
-    } else if c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c) {
+    } else if latin {
         counts.1 += 1;
     }
+}
+
+/// Counts the words (runs of letters and digits) of `s` and its letters as
+/// [`letter_counts`] does, in one pass.
+pub(crate) fn words_and_letters(s: &str) -> (usize, (usize, usize)) {
+    let t = table();
+    let mut counts = (0, 0);
+    let mut words = 0;
+    let mut in_word = false;
+    for c in s.chars() {
+        let f = match t.get(c as usize) {
+            Some(&f) => f,
+            None => {
+                u8::from(c.is_alphanumeric()) * ALPHA
+                    | u8::from(lang::is_arabic_letter(c)) * AR_LETTER
+                    | u8::from(is_latin(c)) * LATIN
+            }
+        };
+        if f & AR_LETTER != 0 {
+            counts.0 += 1;
+        } else if f & LATIN != 0 {
+            counts.1 += 1;
+        }
+        let w = f & (ALPHA | NUMERIC) != 0;
+        if w && !in_word {
+            words += 1;
+        }
+        in_word = w;
+    }
+    (words, counts)
 }
 
 /// The language [`lang::detect`] gives for these letter counts.
@@ -303,10 +406,35 @@ mod tests {
 
     #[test]
     fn letter_counts_give_detect() {
-        for s in ["", "abc قال", "Reuters (رويترز) photo", "١٢٣", "Ünïcödé ab ت"] {
+        for s in ["", "abc قال", "Reuters (رويترز) photo", "١٢٣", "Ünïcödé ab ت", "ﻻ ﻻ abc"] {
             let mut n = (0, 0);
             s.chars().for_each(|c| letter_counts(c, &mut n));
             assert_eq!(lang_of(n), lang::detect(s), "{s:?}");
+            let (words, m) = words_and_letters(s);
+            assert_eq!((words, m), (count_words(s), n), "{s:?}");
+        }
+        for c in (0..=0x10_FFFFu32).filter_map(char::from_u32) {
+            let mut n = (0, 0);
+            letter_counts(c, &mut n);
+            let want = (
+                usize::from(lang::is_arabic_letter(c)),
+                usize::from(!lang::is_arabic_letter(c) && is_latin(c)),
+            );
+            assert_eq!(n, want, "{c:?}");
+            let s = c.to_string();
+            assert_eq!(words_and_letters(&s), (usize::from(c.is_alphanumeric()), n));
+        }
+    }
+
+    #[test]
+    fn word_tables_find_their_words_only() {
+        let words = ["الف", "ب", "ثلاثمايه", "الف", "a longer entry than thirty-two bytes"];
+        let t = WordTable::new(words.iter().copied().zip(0..));
+        assert_eq!(t.get("الف"), Some(&0));
+        assert_eq!(t.get("ب"), Some(&1));
+        assert_eq!(t.get("a longer entry than thirty-two bytes"), Some(&4));
+        for w in ["", "ال", "الفا", "x", "ثلاثمايه "] {
+            assert_eq!(t.get(w), None);
         }
     }
 

@@ -204,17 +204,7 @@ fn analyze_line(text: &str, span: Span) -> Line {
     let n = chars::normalize(s);
     let norm_text: &str = n.text.as_ref();
     let norm = collapse_ws(norm_text);
-    let mut letters = (0, 0);
-    let mut words = 0;
-    let mut in_word = false;
-    for c in s.chars() {
-        chars::letter_counts(c, &mut letters);
-        let w = chars::is_alnum(c);
-        if w && !in_word {
-            words += 1;
-        }
-        in_word = w;
-    }
+    let (words, letters) = chars::words_and_letters(s);
     let mut line = Line {
         span,
         norm,
