@@ -30,6 +30,30 @@ const NUMERIC: u8 = 2;
 const AR_LETTER: u8 = 4;
 /// A Latin letter as `lang::detect` counts them.
 const LATIN: u8 = 8;
+/// Left as it is by the normalizer.
+const UNCHANGED: u8 = 16;
+/// White space.
+const WS: u8 = 32;
+
+/// All the flags of `c`, computed.
+fn compute_flags(c: char) -> u8 {
+    u8::from(c.is_alphabetic()) * ALPHA
+        | u8::from(c.is_numeric()) * NUMERIC
+        | u8::from(lang::is_arabic_letter(c)) * AR_LETTER
+        | u8::from(is_latin(c)) * LATIN
+        | u8::from(lang::fold_char(c) == Some(c) && !needs_nfkc(c) && !c.is_uppercase())
+            * UNCHANGED
+        | u8::from(c.is_whitespace()) * WS
+}
+
+/// All the flags of `c`, from the table when it is there.
+#[inline]
+fn all_flags(t: &[u8; TABLE_LEN], c: char) -> u8 {
+    match t.get(c as usize) {
+        Some(&f) => f,
+        None => compute_flags(c),
+    }
+}
 
 fn is_latin(c: char) -> bool {
     c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c)
@@ -41,10 +65,7 @@ fn table() -> &'static [u8; TABLE_LEN] {
         let mut t = [0u8; TABLE_LEN];
         for (cp, slot) in (0u32..).zip(t.iter_mut()) {
             if let Some(c) = char::from_u32(cp) {
-                *slot = u8::from(c.is_alphabetic()) * ALPHA
-                    | u8::from(c.is_numeric()) * NUMERIC
-                    | u8::from(lang::is_arabic_letter(c)) * AR_LETTER
-                    | u8::from(is_latin(c)) * LATIN;
+                *slot = compute_flags(c);
             }
         }
         t
@@ -172,21 +193,46 @@ pub(crate) fn for_each_folded(text: &str, mut out: impl FnMut(char, usize, usize
     }
 }
 
-/// True if the normalizer leaves `c` as it is.
-#[inline]
-fn unchanged(c: char) -> bool {
-    if c.is_ascii() {
-        !c.is_ascii_uppercase()
-    } else if ('\u{0600}'..='\u{06FF}').contains(&c) {
-        fold_arabic(c) == Some(c)
-    } else {
-        lang::fold_char(c) == Some(c) && !needs_nfkc(c) && !c.is_uppercase()
-    }
-}
-
 /// Exactly [`lang::normalize`] (same text, same offset map), faster on
 /// Arabic and ASCII text.
 pub(crate) fn normalize(text: &str) -> Normalized<'_> {
+    scan_line(text).norm
+}
+
+/// What one pass over a line finds.
+#[derive(Debug)]
+pub(crate) struct LineScan<'a> {
+    /// [`lang::normalize`] of the line.
+    pub norm: Normalized<'a>,
+    /// Its words: runs of letters and digits (as [`count_words`]).
+    pub words: usize,
+    /// Its Arabic and Latin letters (as [`letter_counts`]).
+    pub letters: (usize, usize),
+    /// True when the normalized text has no white space but single spaces
+    /// between other characters, so that collapsing white space leaves it
+    /// as it is.
+    pub single_spaced: bool,
+}
+
+/// Tracks whether the normalized text is single-spaced.
+struct Spacing {
+    last_ws: Option<bool>,
+    single: bool,
+}
+
+impl Spacing {
+    #[inline]
+    fn push(&mut self, c: char, ws: bool) {
+        if ws && (c != ' ' || self.last_ws != Some(false)) {
+            self.single = false;
+        }
+        self.last_ws = Some(ws);
+    }
+}
+
+/// Normalizes a line and counts its words and letters, in one pass.
+pub(crate) fn scan_line(text: &str) -> LineScan<'_> {
+    let t = table();
     // Stretches of characters the normalizer leaves alone are copied whole:
     // one map entry for a stretch is what one entry per character gives
     // (the builder only records where runs break).
@@ -194,14 +240,33 @@ pub(crate) fn normalize(text: &str) -> Normalized<'_> {
     let mut map = OffsetMap::builder();
     let mut changed = false;
     let mut same_from = 0;
-    let mut flush = |out: &mut String, map: &mut OffsetMapBuilder, from: usize, to: usize| {
+    let mut words = 0;
+    let mut in_word = false;
+    let mut letters = (0, 0);
+    let mut spacing = Spacing {
+        last_ws: None,
+        single: true,
+    };
+    let flush = |out: &mut String, map: &mut OffsetMapBuilder, from: usize, to: usize| {
         if to > from {
             map.push(out.len(), to - from, from, to - from);
             out.push_str(text.get(from..to).unwrap_or(""));
         }
     };
     for (pos, c) in text.char_indices() {
-        if unchanged(c) {
+        let f = all_flags(t, c);
+        if f & AR_LETTER != 0 {
+            letters.0 += 1;
+        } else if f & LATIN != 0 {
+            letters.1 += 1;
+        }
+        let w = f & (ALPHA | NUMERIC) != 0;
+        if w && !in_word {
+            words += 1;
+        }
+        in_word = w;
+        if f & UNCHANGED != 0 {
+            spacing.push(c, f & WS != 0);
             continue;
         }
         if !changed {
@@ -209,23 +274,34 @@ pub(crate) fn normalize(text: &str) -> Normalized<'_> {
             out.reserve(text.len());
         }
         flush(&mut out, &mut map, same_from, pos);
-        fold_one(c, pos, &mut |f, p, l| {
-            map.push(out.len(), f.len_utf8(), p, l);
-            out.push(f);
+        fold_one(c, pos, &mut |o, p, l| {
+            spacing.push(o, o.is_whitespace());
+            map.push(out.len(), o.len_utf8(), p, l);
+            out.push(o);
         });
         same_from = pos + c.len_utf8();
     }
-    if !changed {
-        return Normalized {
+    if spacing.last_ws == Some(true) {
+        spacing.single = false;
+    }
+    let norm = if changed {
+        flush(&mut out, &mut map, same_from, text.len());
+        let norm_len = out.len();
+        Normalized {
+            text: Cow::Owned(out),
+            map: map.finish(norm_len, text.len()),
+        }
+    } else {
+        Normalized {
             text: Cow::Borrowed(text),
             map: OffsetMap::identity(text.len()),
-        };
-    }
-    flush(&mut out, &mut map, same_from, text.len());
-    let norm_len = out.len();
-    Normalized {
-        text: Cow::Owned(out),
-        map: map.finish(norm_len, text.len()),
+        }
+    };
+    LineScan {
+        norm,
+        words,
+        letters,
+        single_spaced: spacing.single,
     }
 }
 
@@ -328,36 +404,6 @@ pub(crate) fn letter_counts(c: char, counts: &mut (usize, usize)) {
     }
 }
 
-/// Counts the words (runs of letters and digits) of `s` and its letters as
-/// [`letter_counts`] does, in one pass.
-pub(crate) fn words_and_letters(s: &str) -> (usize, (usize, usize)) {
-    let t = table();
-    let mut counts = (0, 0);
-    let mut words = 0;
-    let mut in_word = false;
-    for c in s.chars() {
-        let f = match t.get(c as usize) {
-            Some(&f) => f,
-            None => {
-                u8::from(c.is_alphanumeric()) * ALPHA
-                    | u8::from(lang::is_arabic_letter(c)) * AR_LETTER
-                    | u8::from(is_latin(c)) * LATIN
-            }
-        };
-        if f & AR_LETTER != 0 {
-            counts.0 += 1;
-        } else if f & LATIN != 0 {
-            counts.1 += 1;
-        }
-        let w = f & (ALPHA | NUMERIC) != 0;
-        if w && !in_word {
-            words += 1;
-        }
-        in_word = w;
-    }
-    (words, counts)
-}
-
 /// The language [`lang::detect`] gives for these letter counts.
 pub(crate) fn lang_of(counts: (usize, usize)) -> lang::Lang {
     let (ar, latin) = counts;
@@ -393,6 +439,19 @@ mod tests {
     }
 
     #[test]
+    fn single_spacing_is_what_collapsing_leaves_alone() {
+        let cases = [
+            "", " ", "a", "a b", "a  b", " a", "a ", "a\tb", "a\u{a0}b", "ا َ ب", "اَ ب",
+            "ﷺ", "x ﷺ", "\u{3000}", "َ a", "a َ",
+        ];
+        for s in cases {
+            let n = lang::normalize(s).text;
+            let collapsed = n.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(scan_line(s).single_spaced, collapsed == n, "{s:?}");
+        }
+    }
+
+    #[test]
     fn normalize_matches_lang_on_mixed_text() {
         for s in [
             "",
@@ -410,8 +469,8 @@ mod tests {
             let mut n = (0, 0);
             s.chars().for_each(|c| letter_counts(c, &mut n));
             assert_eq!(lang_of(n), lang::detect(s), "{s:?}");
-            let (words, m) = words_and_letters(s);
-            assert_eq!((words, m), (count_words(s), n), "{s:?}");
+            let scan = scan_line(s);
+            assert_eq!((scan.words, scan.letters), (count_words(s), n), "{s:?}");
         }
         for c in (0..=0x10_FFFFu32).filter_map(char::from_u32) {
             let mut n = (0, 0);
@@ -422,7 +481,11 @@ mod tests {
             );
             assert_eq!(n, want, "{c:?}");
             let s = c.to_string();
-            assert_eq!(words_and_letters(&s), (usize::from(c.is_alphanumeric()), n));
+            let scan = scan_line(&s);
+            assert_eq!(
+                (scan.words, scan.letters),
+                (usize::from(c.is_alphanumeric()), n)
+            );
         }
     }
 

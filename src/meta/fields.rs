@@ -201,10 +201,15 @@ fn collapse_ws(s: &str) -> String {
 
 fn analyze_line(text: &str, span: Span) -> Line {
     let s = span.slice(text);
-    let n = chars::normalize(s);
+    let scan = chars::scan_line(s);
+    let (words, letters) = (scan.words, scan.letters);
+    let n = scan.norm;
     let norm_text: &str = n.text.as_ref();
-    let norm = collapse_ws(norm_text);
-    let (words, letters) = chars::words_and_letters(s);
+    let norm = if scan.single_spaced {
+        norm_text.to_owned()
+    } else {
+        collapse_ws(norm_text)
+    };
     let mut line = Line {
         span,
         norm,
