@@ -184,12 +184,34 @@ pub(crate) fn fold_one(c: char, pos: usize, out: &mut impl FnMut(char, usize, us
     }
 }
 
-/// Calls `out(char, orig_pos, orig_len)` for every character of the
-/// normalized form of `text`, in order.
+/// The token class of a normalized character with flags `f`: 1 for an ASCII
+/// digit, 2 for a letter (`char::is_alphabetic`), 0 for white space, 3 for
+/// anything else.
 #[inline]
-pub(crate) fn for_each_folded(text: &str, mut out: impl FnMut(char, usize, usize)) {
+fn class_of(c: char, f: u8) -> u8 {
+    if c.is_ascii_digit() {
+        1
+    } else if f & ALPHA != 0 {
+        2
+    } else if f & WS != 0 {
+        0
+    } else {
+        3
+    }
+}
+
+/// Calls `out(char, orig_pos, class)` for every character of the normalized
+/// form of `text`, in order, with its token class (see `class_of`).
+#[inline]
+pub(crate) fn for_each_folded(text: &str, mut out: impl FnMut(char, usize, u8)) {
+    let t = table();
     for (pos, c) in text.char_indices() {
-        fold_one(c, pos, &mut out);
+        let f = all_flags(t, c);
+        if f & UNCHANGED != 0 {
+            out(c, pos, class_of(c, f));
+        } else {
+            fold_one(c, pos, &mut |o, p, _| out(o, p, class_of(o, all_flags(t, o))));
+        }
     }
 }
 
@@ -498,6 +520,27 @@ mod tests {
         assert_eq!(t.get("a longer entry than thirty-two bytes"), Some(&4));
         for w in ["", "ال", "الفا", "x", "ثلاثمايه "] {
             assert_eq!(t.get(w), None);
+        }
+    }
+
+    #[test]
+    fn folded_characters_are_the_normalized_text() {
+        for s in ["", "ABC ﻻ ﷺ İstanbul وبالرَّقَّةِ ١٦/٩/٢٠١٧م", "Ｆｕｌｌ ﬁ\t\u{a0}²"] {
+            let mut got = String::new();
+            for_each_folded(s, |c, _, class| {
+                got.push(c);
+                let want = if c.is_ascii_digit() {
+                    1
+                } else if c.is_alphabetic() {
+                    2
+                } else if c.is_whitespace() {
+                    0
+                } else {
+                    3
+                };
+                assert_eq!(class, want, "{c:?}");
+            });
+            assert_eq!(got, lang::normalize(s).text);
         }
     }
 
