@@ -428,10 +428,13 @@ pub fn figures(text: &str, sentences: &[Sentence]) -> Vec<Figure> {
     let tk = tokens::tokenize(text);
     let dates = date::scan(&tk);
     let (_, ordinals, id_cues, _) = tables();
+    // Date spans are in text order and do not overlap: the only one that
+    // may overlap `s` is the first that ends after its start.
     let in_date = |s: Span| {
+        let k = dates.partition_point(|d| d.span.end <= s.start);
         dates
-            .iter()
-            .any(|d| d.span.start < s.end && s.start < d.span.end)
+            .get(k)
+            .is_some_and(|d| d.span.start < s.end && s.start < d.span.end)
     };
     let mut out = Vec::new();
     let mut i = 0;

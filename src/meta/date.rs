@@ -256,6 +256,9 @@ struct MonthMaps {
     pairs: FnvMap<(&'static str, &'static str), (Calendar, u32)>,
     /// One-word names.
     singles: WordTable<(Calendar, u32)>,
+    /// Words that may start a date expression: weekdays, one-word month
+    /// names, first words of two-word names, year cues.
+    starters: WordTable<()>,
 }
 
 fn month_maps() -> &'static MonthMaps {
@@ -273,10 +276,19 @@ fn month_maps() -> &'static MonthMaps {
                 pairs.entry(pair).or_insert(v);
             }
         }
+        let starters = WordTable::new(
+            all()
+                .map(|(n, _)| n.split(' ').next().unwrap_or(n))
+                .chain(WEEKDAYS.iter().copied())
+                .chain(YEAR_CUES.iter().copied())
+                .chain(WEAK_YEAR_CUES.iter().copied())
+                .map(|w| (w, ())),
+        );
         MonthMaps {
             pair_firsts: WordTable::new(pairs.keys().map(|&(a, _)| (a, ()))),
             pairs,
             singles: WordTable::new(all().filter(|(n, _)| !n.contains(' '))),
+            starters,
         }
     })
 }
@@ -572,6 +584,9 @@ fn year_at(tk: &Tokens<'_>, i: usize) -> Option<(DateMatch, usize)> {
 /// Tries a bare year followed by an era suffix (`2017م`, `1438 هـ`).
 fn year_era_at(tk: &Tokens<'_>, i: usize) -> Option<(DateMatch, usize)> {
     let d = tk.digits(i);
+    if !(3..=4).contains(&d) {
+        return None;
+    }
     let hijri = tk.is_word_in(i + 1, ERA_HIJRI);
     let greg = tk.is_word_in(i + 1, ERA_GREG);
     if !(d == 4 && greg || (3..=4).contains(&d) && hijri) {
@@ -639,7 +654,18 @@ fn next_year_at(tk: &Tokens<'_>, i: usize) -> Option<(DateMatch, usize)> {
 pub(crate) fn scan(tk: &Tokens<'_>) -> Vec<DateMatch> {
     let mut out = Vec::new();
     let mut i = 0;
-    while i < tk.toks.len() {
+    let starters = &month_maps().starters;
+    while let Some(t) = tk.toks.get(i) {
+        // Only a number or a weekday, month or year-cue word starts a date.
+        let may_start = match t.kind {
+            Kind::Num => true,
+            Kind::Word => starters.contains(tk.text(i)),
+            Kind::Punct(_) => false,
+        };
+        if !may_start {
+            i += 1;
+            continue;
+        }
         let found = numeric_at(tk, i)
             .or_else(|| named_at(tk, i))
             .or_else(|| year_at(tk, i))
