@@ -200,19 +200,40 @@ fn class_of(c: char, f: u8) -> u8 {
     }
 }
 
-/// Calls `out(char, orig_pos, class)` for every character of the normalized
-/// form of `text`, in order, with its token class (see `class_of`).
+/// Normalizes `text` like [`lang::normalize`] and calls
+/// `out(char, orig_pos, class, norm_pos)` for every character of the result,
+/// in order, with its token class (see `class_of`) and its byte offset in the
+/// result.
 #[inline]
-pub(crate) fn for_each_folded(text: &str, mut out: impl FnMut(char, usize, u8)) {
+pub(crate) fn fold_text(text: &str, mut out: impl FnMut(char, usize, u8, usize)) -> Cow<'_, str> {
     let t = table();
+    let mut norm = String::new();
+    let mut changed = false;
+    // Characters from `same_from` on are unchanged and not copied yet.
+    let mut same_from = 0;
     for (pos, c) in text.char_indices() {
         let f = all_flags(t, c);
         if f & UNCHANGED != 0 {
-            out(c, pos, class_of(c, f));
-        } else {
-            fold_one(c, pos, &mut |o, p, _| out(o, p, class_of(o, all_flags(t, o))));
+            out(c, pos, class_of(c, f), norm.len() + (pos - same_from));
+            continue;
         }
+        if !changed {
+            changed = true;
+            norm.reserve(text.len());
+        }
+        norm.push_str(text.get(same_from..pos).unwrap_or(""));
+        fold_one(c, pos, &mut |o, p, _| {
+            let npos = norm.len();
+            norm.push(o);
+            out(o, p, class_of(o, all_flags(t, o)), npos);
+        });
+        same_from = pos + c.len_utf8();
     }
+    if !changed {
+        return Cow::Borrowed(text);
+    }
+    norm.push_str(text.get(same_from..).unwrap_or(""));
+    Cow::Owned(norm)
 }
 
 /// Exactly [`lang::normalize`] (same text, same offset map), faster on
@@ -359,16 +380,18 @@ pub(crate) type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 #[derive(Debug)]
 pub(crate) struct WordTable<V> {
     map: FnvMap<&'static str, V>,
-    filter: [u64; 32],
+    filter: [[u64; 4]; 32],
 }
 
 /// The filter slot and bit of a non-empty word.
 #[inline]
 fn signature(w: &str) -> Option<(usize, u32)> {
     let b = w.as_bytes();
+    let n = b.len();
     let last = u32::from(*b.last()?);
     let second = u32::from(*b.get(1).or(b.first())?);
-    Some((b.len() & 31, (last + 7 * second) & 63))
+    let third_last = u32::from(*b.get(n.saturating_sub(3)).or(b.first())?);
+    Some((n & 31, (last * 151 + second * 73 + third_last * 11) & 255))
 }
 
 impl<V> WordTable<V> {
@@ -376,11 +399,11 @@ impl<V> WordTable<V> {
     /// a repeated word.
     pub(crate) fn new(pairs: impl IntoIterator<Item = (&'static str, V)>) -> Self {
         let mut map = FnvMap::default();
-        let mut filter = [0u64; 32];
+        let mut filter = [[0u64; 4]; 32];
         for (k, v) in pairs {
             if let Some((slot, bit)) = signature(k) {
-                if let Some(f) = filter.get_mut(slot) {
-                    *f |= 1 << bit;
+                if let Some(f) = filter.get_mut(slot).and_then(|f| f.get_mut(bit as usize / 64)) {
+                    *f |= 1 << (bit % 64);
                 }
             }
             map.entry(k).or_insert(v);
@@ -392,7 +415,8 @@ impl<V> WordTable<V> {
     #[inline]
     pub(crate) fn get(&self, w: &str) -> Option<&V> {
         let (slot, bit) = signature(w)?;
-        if self.filter.get(slot).is_some_and(|f| f >> bit & 1 == 1) {
+        let word = self.filter.get(slot).and_then(|f| f.get(bit as usize / 64));
+        if word.is_some_and(|f| f >> (bit % 64) & 1 == 1) {
             self.map.get(w)
         } else {
             None
@@ -527,7 +551,8 @@ mod tests {
     fn folded_characters_are_the_normalized_text() {
         for s in ["", "ABC ﻻ ﷺ İstanbul وبالرَّقَّةِ ١٦/٩/٢٠١٧م", "Ｆｕｌｌ ﬁ\t\u{a0}²"] {
             let mut got = String::new();
-            for_each_folded(s, |c, _, class| {
+            let norm = fold_text(s, |c, _, class, npos| {
+                assert_eq!(npos, got.len());
                 got.push(c);
                 let want = if c.is_ascii_digit() {
                     1
@@ -541,6 +566,7 @@ mod tests {
                 assert_eq!(class, want, "{c:?}");
             });
             assert_eq!(got, lang::normalize(s).text);
+            assert_eq!(norm, got);
         }
     }
 

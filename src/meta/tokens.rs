@@ -130,7 +130,6 @@ type Open = (u8, usize, usize);
 /// of the next normalized character (or the end of the text), which is what
 /// the offset map of [`lang::normalize`](crate::lang::normalize) gives.
 pub(crate) fn tokenize(text: &str) -> Tokens<'_> {
-    let mut norm = String::with_capacity(text.len());
     let mut toks = Vec::with_capacity(text.len() / 6);
     let mut space_before = true;
     let mut line_before = true;
@@ -151,9 +150,7 @@ pub(crate) fn tokenize(text: &str) -> Tokens<'_> {
             line_before: flags.1,
         });
     }
-    chars::for_each_folded(text, |c, pos, cl| {
-        let npos = norm.len();
-        norm.push(c);
+    let norm = chars::fold_text(text, |c, pos, cl, npos| {
         if let Some(o) = open {
             if cl == o.0 && cl != 3 {
                 return;
@@ -177,10 +174,7 @@ pub(crate) fn tokenize(text: &str) -> Tokens<'_> {
     if let Some(o) = open {
         close(&mut toks, o, open_punct, open_flags, norm.len(), text.len());
     }
-    Tokens {
-        norm: Cow::Owned(norm),
-        toks,
-    }
+    Tokens { norm, toks }
 }
 
 #[cfg(test)]
