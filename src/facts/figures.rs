@@ -327,10 +327,11 @@ fn word_at(tk: &Tokens<'_>, i: usize, first: bool) -> Option<(W, bool)> {
     let p = chars.next()?;
     let rest = chars.as_str();
     let ok = p == 'و' || (first && matches!(p, 'ب' | 'ل' | 'ك'));
-    if ok && rest.chars().count() >= 3 {
-        return lookup(rest).map(|v| (v, p == 'و'));
+    if !ok {
+        return None;
     }
-    None
+    let v = lookup(rest)?;
+    (rest.chars().count() >= 3).then_some((v, p == 'و'))
 }
 
 /// Parses number words starting at `i`: (value, end token, word count).
@@ -442,6 +443,16 @@ pub fn figures(text: &str, sentences: &[Sentence]) -> Vec<Figure> {
         let Some(tok) = tk.toks.get(i).copied() else {
             break;
         };
+        // Only a number or a number word starts a figure.
+        let may_start = match tok.kind {
+            Kind::Num => true,
+            Kind::Word => word_at(&tk, i, true).is_some(),
+            Kind::Punct(_) => false,
+        };
+        if !may_start {
+            i += 1;
+            continue;
+        }
         if in_date(tok.orig) || (i > 0 && word_in(&tk, i - 1, id_cues)) {
             i += 1;
             continue;
