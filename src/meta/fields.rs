@@ -221,7 +221,7 @@ fn analyze_line(text: &str, span: Span) -> Line {
     };
     // Every label is followed by a colon.
     let Some(re) = label_re() else { return line };
-    let re = Some(re).filter(|_| norm_text.contains([':', '：']));
+    let re = Some(re).filter(|_| norm_text.contains(':') || norm_text.contains('：'));
     // (field, label start, label end, value start) in normalized offsets.
     let mut hits: Vec<(Field, usize, usize, usize)> = Vec::new();
     for c in re.into_iter().flat_map(|re| re.captures_iter(norm_text)) {
@@ -342,9 +342,7 @@ pub(crate) fn title(text: &str, lines: &[Line]) -> Option<(usize, Span)> {
             l.words >= 2
                 && lines
                     .iter()
-                    .filter(|o| o.norm == l.norm && o.span != l.span)
-                    .count()
-                    > 0
+                    .any(|o| o.norm == l.norm && o.span != l.span)
         });
         let chosen = repeated
             .or_else(|| {
