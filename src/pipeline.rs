@@ -152,7 +152,7 @@ impl Pipeline {
         let summary = summarize::select(&scores, &analysis, budget);
         let hits = self.inner.matcher.find(&doc.text);
         let figures = facts::figures(&doc.text, &sentences);
-        let dates = facts::dates(&doc.text, &sentences);
+        let dates = facts::dates_with(&doc.text, &sentences, &meta);
         Article {
             doc,
             sentences,

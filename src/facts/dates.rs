@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::meta::date::{self as mdate, Calendar, Form};
-use crate::meta::{self, tokens};
+use crate::meta::{self, tokens, Meta};
 use crate::segment::Sentence;
 use crate::text::Span;
 
@@ -32,16 +32,42 @@ pub struct DateMention {
 /// the publication date found by [`meta::extract`]; without one they are
 /// left out, as are invalid dates (`31 فبراير 2017`). The publication date
 /// itself is included; compare with [`meta::Meta::date_span`] to drop it.
+///
+/// When the metadata of the text is already at hand, [`dates_with`] gives
+/// the same result without extracting it again.
 pub fn dates(text: &str, sentences: &[Sentence]) -> Vec<DateMention> {
+    find(text, || meta::extract(text, sentences).date)
+}
+
+/// [`dates`] with the text's metadata already extracted: `meta` must be
+/// [`meta::extract`]`(text, sentences)`; its publication date gives the
+/// year of day-month dates.
+///
+/// ```
+/// use khulasa::{facts, meta, segment};
+/// let text = "التاريخ : 4 يوليو 2017 م\nوصل الوفد في (27 نوفمبر).";
+/// let s = segment::segment(text);
+/// let m = meta::extract(text, &s);
+/// let d = facts::dates_with(text, &s, &m);
+/// assert_eq!(d, facts::dates(text, &s));
+/// assert_eq!(d[1].iso, "2016-11-27");
+/// assert!(d[1].inferred_year);
+/// ```
+pub fn dates_with(text: &str, sentences: &[Sentence], meta: &Meta) -> Vec<DateMention> {
+    let _ = sentences;
+    find(text, || meta.date.clone())
+}
+
+/// Finds the dates of `text`; `published` gives the publication date (ISO)
+/// and is only called when a date lacks its year.
+fn find(text: &str, published: impl FnOnce() -> Option<String>) -> Vec<DateMention> {
     let tk = tokens::tokenize(text);
     let found = mdate::scan(&tk);
     let needs_pub = found
         .iter()
         .any(|m| m.form == Form::Named && m.year.is_none());
     let published = if needs_pub {
-        meta::extract(text, sentences)
-            .date
-            .and_then(|d| meta::parse_date(&d))
+        published().and_then(|d| meta::parse_date(&d))
     } else {
         None
     };

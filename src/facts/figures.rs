@@ -11,6 +11,9 @@
 
 use serde::Serialize;
 
+use std::sync::OnceLock;
+
+use crate::meta::chars::{word_set, WordTable};
 use crate::meta::date;
 use crate::meta::tokens::{self, Kind, Tokens};
 use crate::segment::Sentence;
@@ -280,8 +283,34 @@ const PERCENT_WORDS: &[&[&str]] = &[
     &["في", "المايه"],
 ];
 
+type Tables = (
+    WordTable<W>,
+    WordTable<()>,
+    WordTable<()>,
+    WordTable<()>,
+);
+
+/// The word tables as maps: number words, ordinals, identifier cues and
+/// non-units.
+fn tables() -> &'static Tables {
+    static T: OnceLock<Tables> = OnceLock::new();
+    T.get_or_init(|| {
+        (
+            WordTable::new(WORDS.iter().copied()),
+            word_set(ORDINALS),
+            word_set(ID_CUES),
+            word_set(NOT_UNITS),
+        )
+    })
+}
+
+/// True if token `i` is a word of `set`.
+fn word_in(tk: &Tokens<'_>, i: usize, set: &WordTable<()>) -> bool {
+    tk.kind(i) == Some(Kind::Word) && set.contains(tk.text(i))
+}
+
 fn lookup(w: &str) -> Option<W> {
-    WORDS.iter().find(|(n, _)| *n == w).map(|&(_, v)| v)
+    tables().0.get(w).copied()
 }
 
 /// A number word, allowing the conjunction و (and, for the first word, the
@@ -298,10 +327,11 @@ fn word_at(tk: &Tokens<'_>, i: usize, first: bool) -> Option<(W, bool)> {
     let p = chars.next()?;
     let rest = chars.as_str();
     let ok = p == 'و' || (first && matches!(p, 'ب' | 'ل' | 'ك'));
-    if ok && rest.chars().count() >= 3 {
-        return lookup(rest).map(|v| (v, p == 'و'));
+    if !ok {
+        return None;
     }
-    None
+    let v = lookup(rest)?;
+    (rest.chars().count() >= 3).then_some((v, p == 'و'))
 }
 
 /// Parses number words starting at `i`: (value, end token, word count).
@@ -398,10 +428,14 @@ pub fn figures(text: &str, sentences: &[Sentence]) -> Vec<Figure> {
     let _ = sentences;
     let tk = tokens::tokenize(text);
     let dates = date::scan(&tk);
+    let (_, ordinals, id_cues, _) = tables();
+    // Date spans are in text order and do not overlap: the only one that
+    // may overlap `s` is the first that ends after its start.
     let in_date = |s: Span| {
+        let k = dates.partition_point(|d| d.span.end <= s.start);
         dates
-            .iter()
-            .any(|d| d.span.start < s.end && s.start < d.span.end)
+            .get(k)
+            .is_some_and(|d| d.span.start < s.end && s.start < d.span.end)
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -409,7 +443,17 @@ pub fn figures(text: &str, sentences: &[Sentence]) -> Vec<Figure> {
         let Some(tok) = tk.toks.get(i).copied() else {
             break;
         };
-        if in_date(tok.orig) || (i > 0 && tk.is_word_in(i - 1, ID_CUES)) {
+        // Only a number or a number word starts a figure.
+        let may_start = match tok.kind {
+            Kind::Num => true,
+            Kind::Word => word_at(&tk, i, true).is_some(),
+            Kind::Punct(_) => false,
+        };
+        if !may_start {
+            i += 1;
+            continue;
+        }
+        if in_date(tok.orig) || (i > 0 && word_in(&tk, i - 1, id_cues)) {
             i += 1;
             continue;
         }
@@ -469,7 +513,7 @@ pub fn figures(text: &str, sentences: &[Sentence]) -> Vec<Figure> {
                 Some((v, j, false))
             }
             Kind::Word => {
-                if i > 0 && tk.is_word_in(i - 1, ORDINALS) {
+                if i > 0 && word_in(&tk, i - 1, ordinals) {
                     None
                 } else {
                     words_number(&tk, i).and_then(|(v, j, count)| {
@@ -536,7 +580,7 @@ fn unit_at(tk: &Tokens<'_>, j: usize) -> Option<(Span, usize)> {
         return None;
     }
     let w = tk.text(k);
-    if NOT_UNITS.contains(&w) || word_at(tk, k, true).is_some() || w.chars().count() < 2 {
+    if tables().3.contains(w) || word_at(tk, k, true).is_some() || w.chars().count() < 2 {
         return None;
     }
     Some((t.orig, k + 1))

@@ -14,5 +14,5 @@
 mod dates;
 mod figures;
 
-pub use dates::{dates, DateMention};
+pub use dates::{dates, dates_with, DateMention};
 pub use figures::{figures, Figure};

@@ -10,6 +10,7 @@
 
 use std::collections::HashMap;
 
+use super::chars;
 use super::fields::{self, Field, Line};
 use crate::lang::{self, Lang};
 use crate::text::Span;
@@ -101,11 +102,11 @@ fn is_credit_caption(text: &str, line: &Line) -> bool {
     if before.contains(['.', '!', '؟', '?']) || fields::count_words(inner) > 4 {
         return false;
     }
-    let n = lang::normalize(inner);
+    let n = chars::normalize(inner);
     let inner_norm: String = n
         .text
         .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .map(|c| if chars::is_alnum(c) { c } else { ' ' })
         .collect();
     let inner_norm = inner_norm.split_whitespace().collect::<Vec<_>>().join(" ");
     CREDITS.iter().any(|c| {
@@ -121,19 +122,26 @@ fn is_furniture(line: &Line) -> bool {
 }
 
 fn is_share_line(line: &Line) -> bool {
-    let words: Vec<&str> = line
-        .norm
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    !words.is_empty() && words.len() <= 8 && words.iter().all(|w| SHARE_WORDS.contains(w))
+    let mut n = 0;
+    for w in chars::alnum_words(&line.norm) {
+        n += 1;
+        if n > 8 || !SHARE_WORDS.contains(&w) {
+            return false;
+        }
+    }
+    n > 0
 }
 
 /// Finds the boilerplate spans of a text from its analysed lines.
 /// `title_line` is the index of the line holding the title, if any.
 pub(crate) fn find(text: &str, lines: &[Line], title_line: Option<usize>) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
-    let doc_lang = lang::detect(text);
+    // The lines hold every letter of the text: this is `lang::detect(text)`.
+    let doc_lang = chars::lang_of(
+        lines
+            .iter()
+            .fold((0, 0), |(a, l), line| (a + line.letters.0, l + line.letters.1)),
+    );
     let mut seen: HashMap<&str, usize> = HashMap::new();
     let mut in_sources = false;
     let header_meta = fields::header_meta_line(lines);
@@ -176,7 +184,7 @@ pub(crate) fn find(text: &str, lines: &[Line], title_line: Option<usize>) -> Vec
             || is_furniture(line)
             || is_share_line(line)
             || is_credit_caption(text, line)
-            || (doc_lang == Lang::Ar && lang::detect(s) == Lang::En && line.words >= 3)
+            || (doc_lang == Lang::Ar && line.words >= 3 && chars::lang_of(line.letters) == Lang::En)
         {
             out.push(line.span);
         }

@@ -29,6 +29,9 @@
 
 use serde::Serialize;
 
+use std::sync::OnceLock;
+
+use super::chars::{word_set, FnvMap, WordTable};
 use super::tokens::{self, Kind, Tokens};
 use crate::text::Span;
 
@@ -235,30 +238,59 @@ fn month_at(tk: &Tokens<'_>, i: usize) -> Option<(Calendar, u32, usize)> {
         return None;
     }
     let one = tk.text(i);
-    let two = if tk.kind(i + 1) == Some(Kind::Word) {
-        Some(format!("{one} {}", tk.text(i + 1)))
-    } else {
-        None
-    };
-    for (table, cal) in [
-        (GREG_MONTHS, Calendar::Gregorian),
-        (HIJRI_MONTHS, Calendar::Hijri),
-    ] {
-        if let Some(two) = &two {
-            if let Some(&(_, m)) = table.iter().find(|(n, _)| n == two) {
-                return Some((cal, m, 2));
+    let maps = month_maps();
+    if maps.pair_firsts.contains(one) && tk.kind(i + 1) == Some(Kind::Word) {
+        if let Some(&(cal, m)) = maps.pairs.get(&(one, tk.text(i + 1))) {
+            return Some((cal, m, 2));
+        }
+    }
+    maps.singles.get(one).map(|&(cal, m)| (cal, m, 1))
+}
+
+/// The month tables as maps. Gregorian names win over Hijri ones, earlier
+/// entries over later ones.
+struct MonthMaps {
+    /// First words of two-word names.
+    pair_firsts: WordTable<()>,
+    /// Two-word names by their words.
+    pairs: FnvMap<(&'static str, &'static str), (Calendar, u32)>,
+    /// One-word names.
+    singles: WordTable<(Calendar, u32)>,
+    /// Words that may start a date expression: weekdays, one-word month
+    /// names, first words of two-word names, year cues.
+    starters: WordTable<()>,
+}
+
+fn month_maps() -> &'static MonthMaps {
+    static MAPS: OnceLock<MonthMaps> = OnceLock::new();
+    MAPS.get_or_init(|| {
+        let all = || {
+            GREG_MONTHS
+                .iter()
+                .map(|&(n, m)| (n, (Calendar::Gregorian, m)))
+                .chain(HIJRI_MONTHS.iter().map(|&(n, m)| (n, (Calendar::Hijri, m))))
+        };
+        let mut pairs = FnvMap::default();
+        for (name, v) in all() {
+            if let Some(pair) = name.split_once(' ') {
+                pairs.entry(pair).or_insert(v);
             }
         }
-    }
-    for (table, cal) in [
-        (GREG_MONTHS, Calendar::Gregorian),
-        (HIJRI_MONTHS, Calendar::Hijri),
-    ] {
-        if let Some(&(_, m)) = table.iter().find(|(n, _)| *n == one) {
-            return Some((cal, m, 1));
+        let starters = WordTable::new(
+            all()
+                .map(|(n, _)| n.split(' ').next().unwrap_or(n))
+                .chain(WEEKDAYS.iter().copied())
+                .chain(YEAR_CUES.iter().copied())
+                .chain(WEAK_YEAR_CUES.iter().copied())
+                .map(|w| (w, ())),
+        );
+        MonthMaps {
+            pair_firsts: WordTable::new(pairs.keys().map(|&(a, _)| (a, ()))),
+            pairs,
+            singles: WordTable::new(all().filter(|(n, _)| !n.contains(' '))),
+            starters,
         }
-    }
-    None
+    })
 }
 
 /// True for a Gregorian leap year.
@@ -498,8 +530,14 @@ fn named_at(tk: &Tokens<'_>, i: usize) -> Option<(DateMatch, usize)> {
 
 /// Tries a bare year after a cue word at `i` (`عام 2014`, `منذ 2011،`).
 fn year_at(tk: &Tokens<'_>, i: usize) -> Option<(DateMatch, usize)> {
-    let strong = tk.is_word_in(i, YEAR_CUES);
-    let weak = !strong && tk.is_word_in(i, WEAK_YEAR_CUES);
+    static CUES: OnceLock<(WordTable<()>, WordTable<()>)> = OnceLock::new();
+    let (cues, weak_cues) = CUES.get_or_init(|| (word_set(YEAR_CUES), word_set(WEAK_YEAR_CUES)));
+    if tk.kind(i) != Some(Kind::Word) {
+        return None;
+    }
+    let w = tk.text(i);
+    let strong = cues.contains(w);
+    let weak = !strong && weak_cues.contains(w);
     if !strong && !weak {
         return None;
     }
@@ -546,6 +584,9 @@ fn year_at(tk: &Tokens<'_>, i: usize) -> Option<(DateMatch, usize)> {
 /// Tries a bare year followed by an era suffix (`2017م`, `1438 هـ`).
 fn year_era_at(tk: &Tokens<'_>, i: usize) -> Option<(DateMatch, usize)> {
     let d = tk.digits(i);
+    if !(3..=4).contains(&d) {
+        return None;
+    }
     let hijri = tk.is_word_in(i + 1, ERA_HIJRI);
     let greg = tk.is_word_in(i + 1, ERA_GREG);
     if !(d == 4 && greg || (3..=4).contains(&d) && hijri) {
@@ -613,7 +654,18 @@ fn next_year_at(tk: &Tokens<'_>, i: usize) -> Option<(DateMatch, usize)> {
 pub(crate) fn scan(tk: &Tokens<'_>) -> Vec<DateMatch> {
     let mut out = Vec::new();
     let mut i = 0;
-    while i < tk.toks.len() {
+    let starters = &month_maps().starters;
+    while let Some(t) = tk.toks.get(i) {
+        // Only a number or a weekday, month or year-cue word starts a date.
+        let may_start = match t.kind {
+            Kind::Num => true,
+            Kind::Word => starters.contains(tk.text(i)),
+            Kind::Punct(_) => false,
+        };
+        if !may_start {
+            i += 1;
+            continue;
+        }
         let found = numeric_at(tk, i)
             .or_else(|| named_at(tk, i))
             .or_else(|| year_at(tk, i))

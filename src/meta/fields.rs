@@ -9,7 +9,9 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::chars;
 use super::date::{self, Form};
+#[cfg(test)]
 use crate::lang;
 use crate::text::Span;
 
@@ -96,6 +98,9 @@ pub(crate) struct Line {
     pub norm: String,
     /// Number of words.
     pub words: usize,
+    /// Arabic and Latin letters, as [`lang::detect`](crate::lang::detect)
+    /// counts them.
+    pub letters: (usize, usize),
     /// Labelled fields, when the line is a field line.
     pub fields: Vec<FieldHit>,
     /// Text before the first label when a metadata bar is glued to it (the
@@ -130,24 +135,27 @@ pub(crate) fn trim_value(text: &str, span: Span) -> Span {
 
 /// Counts words (runs of letters or digits).
 pub(crate) fn count_words(s: &str) -> usize {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .count()
+    chars::count_words(s)
 }
 
 /// True if `s` has no letters once date expressions, times and era words are
 /// taken out (`2017-09-16 00:00:00 -`, `الجمعة 15 ديسمبر 2017`).
 fn only_dates(s: &str) -> bool {
+    // Cheap exit: no letters at all.
+    if !s.chars().any(chars::is_alpha) {
+        return true;
+    }
     let matches = date::find(s);
-    let mut rest = String::with_capacity(s.len());
     let mut pos = 0;
     for m in &matches {
-        rest.push_str(s.get(pos..m.span.start).unwrap_or(""));
-        rest.push(' ');
+        if s.get(pos..m.span.start)
+            .is_some_and(|gap| gap.chars().any(chars::is_alpha))
+        {
+            return false;
+        }
         pos = m.span.end;
     }
-    rest.push_str(s.get(pos..).unwrap_or(""));
-    !rest.chars().any(char::is_alphabetic)
+    !s.get(pos..).is_some_and(|gap| gap.chars().any(chars::is_alpha))
 }
 
 /// Splits `text` into lines and finds their fields.
@@ -173,24 +181,50 @@ fn trim_value_ws(text: &str, span: Span) -> Span {
     Span::new(start, start + t.trim_end().len())
 }
 
+/// `s.split_whitespace()` joined with single spaces.
+fn collapse_ws(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut gap = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            gap = !out.is_empty();
+        } else {
+            if gap {
+                out.push(' ');
+                gap = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
 fn analyze_line(text: &str, span: Span) -> Line {
     let s = span.slice(text);
-    let n = lang::normalize(s);
+    let scan = chars::scan_line(s);
+    let (words, letters) = (scan.words, scan.letters);
+    let n = scan.norm;
     let norm_text: &str = n.text.as_ref();
-    let norm: String = norm_text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let words = count_words(s);
+    let norm = if scan.single_spaced {
+        norm_text.to_owned()
+    } else {
+        collapse_ws(norm_text)
+    };
     let mut line = Line {
         span,
         norm,
         words,
+        letters,
         fields: Vec::new(),
         prefix: None,
         bare_date: None,
     };
+    // Every label is followed by a colon.
     let Some(re) = label_re() else { return line };
+    let re = Some(re).filter(|_| norm_text.contains(':') || norm_text.contains('：'));
     // (field, label start, label end, value start) in normalized offsets.
     let mut hits: Vec<(Field, usize, usize, usize)> = Vec::new();
-    for c in re.captures_iter(norm_text) {
+    for c in re.into_iter().flat_map(|re| re.captures_iter(norm_text)) {
         let (Some(whole), Some(lab)) = (c.get(0), c.get(1)) else {
             continue;
         };
@@ -217,7 +251,7 @@ fn analyze_line(text: &str, span: Span) -> Line {
     }
     let first_start = hits.first().map_or(0, |h| h.1);
     let prefix_norm = norm_text.get(..first_start).unwrap_or("");
-    let at_start = !prefix_norm.chars().any(char::is_alphanumeric);
+    let at_start = !prefix_norm.chars().any(chars::is_alnum);
     let prefix_orig = Span::new(span.start, span.start + n.map.to_original(first_start));
     let date_prefix = !at_start && only_dates(prefix_orig.slice(text));
     if !(at_start || date_prefix || hits.len() >= 2) {
@@ -308,9 +342,7 @@ pub(crate) fn title(text: &str, lines: &[Line]) -> Option<(usize, Span)> {
             l.words >= 2
                 && lines
                     .iter()
-                    .filter(|o| o.norm == l.norm && o.span != l.span)
-                    .count()
-                    > 0
+                    .any(|o| o.norm == l.norm && o.span != l.span)
         });
         let chosen = repeated
             .or_else(|| {
@@ -369,6 +401,16 @@ fn trim_title(text: &str, span: Span) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn collapses_white_space() {
+        for s in ["", " ", " a  b\t\u{a0}c ", "ab", "\u{2028}x y\n"] {
+            assert_eq!(
+                collapse_ws(s),
+                s.split_whitespace().collect::<Vec<_>>().join(" ")
+            );
+        }
+    }
 
     #[test]
     fn labels_are_normalized() {

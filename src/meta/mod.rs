@@ -21,6 +21,7 @@
 mod boilerplate;
 pub mod date;
 mod fields;
+pub(crate) mod chars;
 pub(crate) mod tokens;
 
 pub use date::{parse_date, Calendar, Date};

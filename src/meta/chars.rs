@@ -1,0 +1,584 @@
+//! Fast character classes and the matching normalizer, for the hot loops of
+//! metadata and facts extraction.
+//!
+//! `char::is_alphabetic` and `char::is_alphanumeric` take a slow table
+//! search for every non-ASCII character, which made Arabic text crawl; here
+//! the first [`TABLE_LEN`] code points (ASCII, Latin, Greek, Cyrillic, Hebrew,
+//! Arabic) are answered from a table built once from the standard library, so
+//! the answers are the same by construction. [`normalize`] gives exactly the
+//! output (text and offset map) of [`lang::normalize`](crate::lang::normalize)
+//! with fast paths for ASCII and the Arabic block; [`for_each_folded`] is its
+//! per-character core, used by the tokenizer to normalize and tokenize in one
+//! pass.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::lang::{self, Normalized};
+use crate::text::{OffsetMap, OffsetMapBuilder};
+
+/// Code points below this are answered from the table.
+const TABLE_LEN: usize = 0x800;
+
+const ALPHA: u8 = 1;
+const NUMERIC: u8 = 2;
+/// `lang::is_arabic_letter`.
+const AR_LETTER: u8 = 4;
+/// A Latin letter as `lang::detect` counts them.
+const LATIN: u8 = 8;
+/// Left as it is by the normalizer.
+const UNCHANGED: u8 = 16;
+/// White space.
+const WS: u8 = 32;
+
+/// All the flags of `c`, computed.
+fn compute_flags(c: char) -> u8 {
+    u8::from(c.is_alphabetic()) * ALPHA
+        | u8::from(c.is_numeric()) * NUMERIC
+        | u8::from(lang::is_arabic_letter(c)) * AR_LETTER
+        | u8::from(is_latin(c)) * LATIN
+        | u8::from(lang::fold_char(c) == Some(c) && !needs_nfkc(c) && !c.is_uppercase())
+            * UNCHANGED
+        | u8::from(c.is_whitespace()) * WS
+}
+
+/// All the flags of `c`, from the table when it is there.
+#[inline]
+fn all_flags(t: &[u8; TABLE_LEN], c: char) -> u8 {
+    match t.get(c as usize) {
+        Some(&f) => f,
+        None => compute_flags(c),
+    }
+}
+
+fn is_latin(c: char) -> bool {
+    c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c)
+}
+
+fn table() -> &'static [u8; TABLE_LEN] {
+    static TABLE: OnceLock<[u8; TABLE_LEN]> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = [0u8; TABLE_LEN];
+        for (cp, slot) in (0u32..).zip(t.iter_mut()) {
+            if let Some(c) = char::from_u32(cp) {
+                *slot = compute_flags(c);
+            }
+        }
+        t
+    })
+}
+
+#[inline]
+fn flags(c: char) -> Option<u8> {
+    table().get(c as usize).copied()
+}
+
+/// Same as [`char::is_alphabetic`].
+#[inline]
+pub(crate) fn is_alpha(c: char) -> bool {
+    match flags(c) {
+        Some(f) => f & ALPHA != 0,
+        None => c.is_alphabetic(),
+    }
+}
+
+/// Same as [`char::is_alphanumeric`].
+#[inline]
+pub(crate) fn is_alnum(c: char) -> bool {
+    match flags(c) {
+        Some(f) => f & (ALPHA | NUMERIC) != 0,
+        None => c.is_alphanumeric(),
+    }
+}
+
+/// Same as `s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())`.
+pub(crate) fn alnum_words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !is_alnum(c)).filter(|w| !w.is_empty())
+}
+
+/// Counts words (runs of letters or digits), without allocating.
+pub(crate) fn count_words(s: &str) -> usize {
+    let mut n = 0;
+    let mut in_word = false;
+    for c in s.chars() {
+        let w = is_alnum(c);
+        if w && !in_word {
+            n += 1;
+        }
+        in_word = w;
+    }
+    n
+}
+
+/// Presentation forms and compatibility characters the normalizer rewrites
+/// with NFKC (same set as in [`crate::lang`]).
+fn needs_nfkc(c: char) -> bool {
+    matches!(c, '\u{FB00}'..='\u{FB06}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}'
+        | '\u{FF01}'..='\u{FF5E}')
+}
+
+/// The slow, general path of the normalizer for one folded character.
+fn emit_folded(c: char, pos: usize, orig_len: usize, out: &mut impl FnMut(char, usize, usize)) {
+    let Some(f) = lang::fold_char(c) else { return };
+    if f.is_uppercase() {
+        for l in f.to_lowercase() {
+            if let Some(l) = lang::fold_char(l) {
+                out(l, pos, orig_len);
+            }
+        }
+    } else {
+        out(f, pos, orig_len);
+    }
+}
+
+/// `lang::fold_char` over the Arabic block U+0600–U+06FF, as a table:
+/// the folded code point, or `u32::MAX` for a deleted character.
+fn arabic_folds() -> &'static [u32; 256] {
+    static TABLE: OnceLock<[u32; 256]> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = [u32::MAX; 256];
+        for (cp, slot) in (0x0600u32..).zip(t.iter_mut()) {
+            if let Some(f) = char::from_u32(cp).and_then(lang::fold_char) {
+                *slot = f as u32;
+            }
+        }
+        t
+    })
+}
+
+/// `lang::fold_char` for a character of the Arabic block.
+#[inline]
+fn fold_arabic(c: char) -> Option<char> {
+    let i = (c as usize).checked_sub(0x0600)?;
+    arabic_folds()
+        .get(i)
+        .and_then(|&f| char::from_u32(f))
+}
+
+/// Runs the matching normalizer over the character `c` at byte `pos` of the
+/// original and calls `out(char, pos, orig_len)` for each normalized
+/// character it produces (none when `c` is deleted).
+#[inline]
+pub(crate) fn fold_one(c: char, pos: usize, out: &mut impl FnMut(char, usize, usize)) {
+    if c.is_ascii() {
+        out(c.to_ascii_lowercase(), pos, 1);
+    } else if ('\u{0600}'..='\u{06FF}').contains(&c) {
+        // The Arabic block: no NFKC, folds to Arabic letters or ASCII
+        // digits, none of them upper case.
+        if let Some(f) = fold_arabic(c) {
+            out(f, pos, 2);
+        }
+    } else {
+        let orig_len = c.len_utf8();
+        if needs_nfkc(c) {
+            for d in std::iter::once(c).nfkc() {
+                emit_folded(d, pos, orig_len, out);
+            }
+        } else {
+            emit_folded(c, pos, orig_len, out);
+        }
+    }
+}
+
+/// The token class of a normalized character with flags `f`: 1 for an ASCII
+/// digit, 2 for a letter (`char::is_alphabetic`), 0 for white space, 3 for
+/// anything else.
+#[inline]
+fn class_of(c: char, f: u8) -> u8 {
+    if c.is_ascii_digit() {
+        1
+    } else if f & ALPHA != 0 {
+        2
+    } else if f & WS != 0 {
+        0
+    } else {
+        3
+    }
+}
+
+/// Normalizes `text` like [`lang::normalize`] and calls
+/// `out(char, orig_pos, class, norm_pos)` for every character of the result,
+/// in order, with its token class (see `class_of`) and its byte offset in the
+/// result.
+#[inline]
+pub(crate) fn fold_text(text: &str, mut out: impl FnMut(char, usize, u8, usize)) -> Cow<'_, str> {
+    let t = table();
+    let mut norm = String::new();
+    let mut changed = false;
+    // Characters from `same_from` on are unchanged and not copied yet.
+    let mut same_from = 0;
+    for (pos, c) in text.char_indices() {
+        let f = all_flags(t, c);
+        if f & UNCHANGED != 0 {
+            out(c, pos, class_of(c, f), norm.len() + (pos - same_from));
+            continue;
+        }
+        if !changed {
+            changed = true;
+            norm.reserve(text.len());
+        }
+        norm.push_str(text.get(same_from..pos).unwrap_or(""));
+        fold_one(c, pos, &mut |o, p, _| {
+            let npos = norm.len();
+            norm.push(o);
+            out(o, p, class_of(o, all_flags(t, o)), npos);
+        });
+        same_from = pos + c.len_utf8();
+    }
+    if !changed {
+        return Cow::Borrowed(text);
+    }
+    norm.push_str(text.get(same_from..).unwrap_or(""));
+    Cow::Owned(norm)
+}
+
+/// Exactly [`lang::normalize`] (same text, same offset map), faster on
+/// Arabic and ASCII text.
+pub(crate) fn normalize(text: &str) -> Normalized<'_> {
+    scan_line(text).norm
+}
+
+/// What one pass over a line finds.
+#[derive(Debug)]
+pub(crate) struct LineScan<'a> {
+    /// [`lang::normalize`] of the line.
+    pub norm: Normalized<'a>,
+    /// Its words: runs of letters and digits (as [`count_words`]).
+    pub words: usize,
+    /// Its Arabic and Latin letters (as [`letter_counts`]).
+    pub letters: (usize, usize),
+    /// True when the normalized text has no white space but single spaces
+    /// between other characters, so that collapsing white space leaves it
+    /// as it is.
+    pub single_spaced: bool,
+}
+
+/// Tracks whether the normalized text is single-spaced.
+struct Spacing {
+    last_ws: Option<bool>,
+    single: bool,
+}
+
+impl Spacing {
+    #[inline]
+    fn push(&mut self, c: char, ws: bool) {
+        if ws && (c != ' ' || self.last_ws != Some(false)) {
+            self.single = false;
+        }
+        self.last_ws = Some(ws);
+    }
+}
+
+/// Normalizes a line and counts its words and letters, in one pass.
+pub(crate) fn scan_line(text: &str) -> LineScan<'_> {
+    let t = table();
+    // Stretches of characters the normalizer leaves alone are copied whole:
+    // one map entry for a stretch is what one entry per character gives
+    // (the builder only records where runs break).
+    let mut out = String::new();
+    let mut map = OffsetMap::builder();
+    let mut changed = false;
+    let mut same_from = 0;
+    let mut words = 0;
+    let mut in_word = false;
+    let mut letters = (0, 0);
+    let mut spacing = Spacing {
+        last_ws: None,
+        single: true,
+    };
+    let flush = |out: &mut String, map: &mut OffsetMapBuilder, from: usize, to: usize| {
+        if to > from {
+            map.push(out.len(), to - from, from, to - from);
+            out.push_str(text.get(from..to).unwrap_or(""));
+        }
+    };
+    for (pos, c) in text.char_indices() {
+        let f = all_flags(t, c);
+        if f & AR_LETTER != 0 {
+            letters.0 += 1;
+        } else if f & LATIN != 0 {
+            letters.1 += 1;
+        }
+        let w = f & (ALPHA | NUMERIC) != 0;
+        if w && !in_word {
+            words += 1;
+        }
+        in_word = w;
+        if f & UNCHANGED != 0 {
+            spacing.push(c, f & WS != 0);
+            continue;
+        }
+        if !changed {
+            changed = true;
+            out.reserve(text.len());
+        }
+        flush(&mut out, &mut map, same_from, pos);
+        fold_one(c, pos, &mut |o, p, l| {
+            spacing.push(o, o.is_whitespace());
+            map.push(out.len(), o.len_utf8(), p, l);
+            out.push(o);
+        });
+        same_from = pos + c.len_utf8();
+    }
+    if spacing.last_ws == Some(true) {
+        spacing.single = false;
+    }
+    let norm = if changed {
+        flush(&mut out, &mut map, same_from, text.len());
+        let norm_len = out.len();
+        Normalized {
+            text: Cow::Owned(out),
+            map: map.finish(norm_len, text.len()),
+        }
+    } else {
+        Normalized {
+            text: Cow::Borrowed(text),
+            map: OffsetMap::identity(text.len()),
+        }
+    };
+    LineScan {
+        norm,
+        words,
+        letters,
+        single_spaced: spacing.single,
+    }
+}
+
+/// FNV-1a, for the small word tables (keys are short, trusted constants).
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A hash map with the [`Fnv`] hasher.
+pub(crate) type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// A word table: word → value, the first entry winning like a linear
+/// `find` over the table would. A bit filter on the length and the last
+/// bytes rejects most other words before hashing them.
+#[derive(Debug)]
+pub(crate) struct WordTable<V> {
+    map: FnvMap<&'static str, V>,
+    filter: [[u64; 4]; 32],
+}
+
+/// The filter slot and bit of a non-empty word.
+#[inline]
+fn signature(w: &str) -> Option<(usize, u32)> {
+    let b = w.as_bytes();
+    let n = b.len();
+    let last = u32::from(*b.last()?);
+    let second = u32::from(*b.get(1).or(b.first())?);
+    let third_last = u32::from(*b.get(n.saturating_sub(3)).or(b.first())?);
+    Some((n & 31, (last * 151 + second * 73 + third_last * 11) & 255))
+}
+
+impl<V> WordTable<V> {
+    /// Builds a table from `(word, value)` pairs, keeping the first value of
+    /// a repeated word.
+    pub(crate) fn new(pairs: impl IntoIterator<Item = (&'static str, V)>) -> Self {
+        let mut map = FnvMap::default();
+        let mut filter = [[0u64; 4]; 32];
+        for (k, v) in pairs {
+            if let Some((slot, bit)) = signature(k) {
+                if let Some(f) = filter.get_mut(slot).and_then(|f| f.get_mut(bit as usize / 64)) {
+                    *f |= 1 << (bit % 64);
+                }
+            }
+            map.entry(k).or_insert(v);
+        }
+        WordTable { map, filter }
+    }
+
+    /// The value of `w`, if it is in the table.
+    #[inline]
+    pub(crate) fn get(&self, w: &str) -> Option<&V> {
+        let (slot, bit) = signature(w)?;
+        let word = self.filter.get(slot).and_then(|f| f.get(bit as usize / 64));
+        if word.is_some_and(|f| f >> (bit % 64) & 1 == 1) {
+            self.map.get(w)
+        } else {
+            None
+        }
+    }
+
+    /// True if `w` is in the table.
+    #[inline]
+    pub(crate) fn contains(&self, w: &str) -> bool {
+        self.get(w).is_some()
+    }
+}
+
+/// A set of words.
+pub(crate) fn word_set(words: &[&'static str]) -> WordTable<()> {
+    WordTable::new(words.iter().map(|&w| (w, ())))
+}
+
+/// Letter counts of a stretch of text as [`lang::detect`] counts them:
+/// (Arabic letters, Latin letters).
+#[inline]
+pub(crate) fn letter_counts(c: char, counts: &mut (usize, usize)) {
+    let (ar, latin) = match flags(c) {
+        Some(f) => (f & AR_LETTER != 0, f & LATIN != 0),
+        None => (lang::is_arabic_letter(c), is_latin(c)),
+    };
+    if ar {
+        counts.0 += 1;
+    } else if latin {
+        counts.1 += 1;
+    }
+}
+
+/// The language [`lang::detect`] gives for these letter counts.
+pub(crate) fn lang_of(counts: (usize, usize)) -> lang::Lang {
+    let (ar, latin) = counts;
+    if ar == 0 && latin == 0 {
+        lang::Lang::Und
+    } else if ar >= latin {
+        lang::Lang::Ar
+    } else {
+        lang::Lang::En
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes_match_std_for_every_char() {
+        for c in (0..=0x10_FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(is_alpha(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn normalize_matches_lang_for_every_char() {
+        for c in (0..=0x10_FFFFu32).filter_map(char::from_u32) {
+            let s = format!("ب{c}a{c}");
+            assert_eq!(normalize(&s), lang::normalize(&s), "{c:?}");
+            let s = c.to_string();
+            assert_eq!(normalize(&s), lang::normalize(&s), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn single_spacing_is_what_collapsing_leaves_alone() {
+        let cases = [
+            "", " ", "a", "a b", "a  b", " a", "a ", "a\tb", "a\u{a0}b", "ا َ ب", "اَ ب",
+            "ﷺ", "x ﷺ", "\u{3000}", "َ a", "a َ",
+        ];
+        for s in cases {
+            let n = lang::normalize(s).text;
+            let collapsed = n.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(scan_line(s).single_spaced, collapsed == n, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn normalize_matches_lang_on_mixed_text() {
+        for s in [
+            "",
+            "abc",
+            "ABC ﻻ ﷺ İstanbul وبالرَّقَّةِ ١٦/٩/٢٠١٧م",
+            "قُتِلَ 250 مقاتلاً.\n\u{200f}Ｆｕｌｌ ﬁ",
+        ] {
+            assert_eq!(normalize(s), lang::normalize(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn letter_counts_give_detect() {
+        for s in ["", "abc قال", "Reuters (رويترز) photo", "١٢٣", "Ünïcödé ab ت", "ﻻ ﻻ abc"] {
+            let mut n = (0, 0);
+            s.chars().for_each(|c| letter_counts(c, &mut n));
+            assert_eq!(lang_of(n), lang::detect(s), "{s:?}");
+            let scan = scan_line(s);
+            assert_eq!((scan.words, scan.letters), (count_words(s), n), "{s:?}");
+        }
+        for c in (0..=0x10_FFFFu32).filter_map(char::from_u32) {
+            let mut n = (0, 0);
+            letter_counts(c, &mut n);
+            let want = (
+                usize::from(lang::is_arabic_letter(c)),
+                usize::from(!lang::is_arabic_letter(c) && is_latin(c)),
+            );
+            assert_eq!(n, want, "{c:?}");
+            let s = c.to_string();
+            let scan = scan_line(&s);
+            assert_eq!(
+                (scan.words, scan.letters),
+                (usize::from(c.is_alphanumeric()), n)
+            );
+        }
+    }
+
+    #[test]
+    fn word_tables_find_their_words_only() {
+        let words = ["الف", "ب", "ثلاثمايه", "الف", "a longer entry than thirty-two bytes"];
+        let t = WordTable::new(words.iter().copied().zip(0..));
+        assert_eq!(t.get("الف"), Some(&0));
+        assert_eq!(t.get("ب"), Some(&1));
+        assert_eq!(t.get("a longer entry than thirty-two bytes"), Some(&4));
+        for w in ["", "ال", "الفا", "x", "ثلاثمايه "] {
+            assert_eq!(t.get(w), None);
+        }
+    }
+
+    #[test]
+    fn folded_characters_are_the_normalized_text() {
+        for s in ["", "ABC ﻻ ﷺ İstanbul وبالرَّقَّةِ ١٦/٩/٢٠١٧م", "Ｆｕｌｌ ﬁ\t\u{a0}²"] {
+            let mut got = String::new();
+            let norm = fold_text(s, |c, _, class, npos| {
+                assert_eq!(npos, got.len());
+                got.push(c);
+                let want = if c.is_ascii_digit() {
+                    1
+                } else if c.is_alphabetic() {
+                    2
+                } else if c.is_whitespace() {
+                    0
+                } else {
+                    3
+                };
+                assert_eq!(class, want, "{c:?}");
+            });
+            assert_eq!(got, lang::normalize(s).text);
+            assert_eq!(norm, got);
+        }
+    }
+
+    #[test]
+    fn counts_words() {
+        for s in ["", "  ", "a b", "قال، إن 3 مقاتلين-قتلوا", "x"] {
+            assert_eq!(
+                count_words(s),
+                s.split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .count()
+            );
+        }
+    }
+}
