@@ -283,12 +283,7 @@ const PERCENT_WORDS: &[&[&str]] = &[
     &["في", "المايه"],
 ];
 
-type Tables = (
-    WordTable<W>,
-    WordTable<()>,
-    WordTable<()>,
-    WordTable<()>,
-);
+type Tables = (WordTable<W>, WordTable<()>, WordTable<()>, WordTable<()>);
 
 /// The word tables as maps: number words, ordinals, identifier cues and
 /// non-units.

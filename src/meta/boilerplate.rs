@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 use super::chars;
 use super::fields::{self, Field, Line};
-use crate::lang::{self, Lang};
+use crate::lang::Lang;
 use crate::text::Span;
 
 /// Words of photo credits, normalized (`(رويترز)`, `(الفرنسية)`, `(غيتي)`…).
@@ -137,11 +137,9 @@ fn is_share_line(line: &Line) -> bool {
 pub(crate) fn find(text: &str, lines: &[Line], title_line: Option<usize>) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
     // The lines hold every letter of the text: this is `lang::detect(text)`.
-    let doc_lang = chars::lang_of(
-        lines
-            .iter()
-            .fold((0, 0), |(a, l), line| (a + line.letters.0, l + line.letters.1)),
-    );
+    let doc_lang = chars::lang_of(lines.iter().fold((0, 0), |(a, l), line| {
+        (a + line.letters.0, l + line.letters.1)
+    }));
     let mut seen: HashMap<&str, usize> = HashMap::new();
     let mut in_sources = false;
     let header_meta = fields::header_meta_line(lines);
@@ -207,7 +205,11 @@ mod tests {
     #[test]
     fn tables_are_normalized() {
         for w in CREDITS.iter().chain(FURNITURE).chain(SHARE_WORDS) {
-            assert_eq!(lang::normalize(w).text, *w, "table entry not normalized");
+            assert_eq!(
+                crate::lang::normalize(w).text,
+                *w,
+                "table entry not normalized"
+            );
         }
     }
 }

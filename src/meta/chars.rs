@@ -35,15 +35,27 @@ const UNCHANGED: u8 = 16;
 /// White space.
 const WS: u8 = 32;
 
+/// `flag` if `b`, else nothing.
+#[inline]
+fn bit(b: bool, flag: u8) -> u8 {
+    if b {
+        flag
+    } else {
+        0
+    }
+}
+
 /// All the flags of `c`, computed.
 fn compute_flags(c: char) -> u8 {
-    u8::from(c.is_alphabetic()) * ALPHA
-        | u8::from(c.is_numeric()) * NUMERIC
-        | u8::from(lang::is_arabic_letter(c)) * AR_LETTER
-        | u8::from(is_latin(c)) * LATIN
-        | u8::from(lang::fold_char(c) == Some(c) && !needs_nfkc(c) && !c.is_uppercase())
-            * UNCHANGED
-        | u8::from(c.is_whitespace()) * WS
+    bit(c.is_alphabetic(), ALPHA)
+        | bit(c.is_numeric(), NUMERIC)
+        | bit(lang::is_arabic_letter(c), AR_LETTER)
+        | bit(is_latin(c), LATIN)
+        | bit(
+            lang::fold_char(c) == Some(c) && !needs_nfkc(c) && !c.is_uppercase(),
+            UNCHANGED,
+        )
+        | bit(c.is_whitespace(), WS)
 }
 
 /// All the flags of `c`, from the table when it is there.
@@ -154,9 +166,7 @@ fn arabic_folds() -> &'static [u32; 256] {
 #[inline]
 fn fold_arabic(c: char) -> Option<char> {
     let i = (c as usize).checked_sub(0x0600)?;
-    arabic_folds()
-        .get(i)
-        .and_then(|&f| char::from_u32(f))
+    arabic_folds().get(i).and_then(|&f| char::from_u32(f))
 }
 
 /// Runs the matching normalizer over the character `c` at byte `pos` of the
@@ -402,7 +412,10 @@ impl<V> WordTable<V> {
         let mut filter = [[0u64; 4]; 32];
         for (k, v) in pairs {
             if let Some((slot, bit)) = signature(k) {
-                if let Some(f) = filter.get_mut(slot).and_then(|f| f.get_mut(bit as usize / 64)) {
+                if let Some(f) = filter
+                    .get_mut(slot)
+                    .and_then(|f| f.get_mut(bit as usize / 64))
+                {
                     *f |= 1 << (bit % 64);
                 }
             }
@@ -436,9 +449,9 @@ pub(crate) fn word_set(words: &[&'static str]) -> WordTable<()> {
 }
 
 /// Letter counts of a stretch of text as [`lang::detect`] counts them:
-/// (Arabic letters, Latin letters).
-#[inline]
-pub(crate) fn letter_counts(c: char, counts: &mut (usize, usize)) {
+/// (Arabic letters, Latin letters). The reference for [`scan_line`].
+#[cfg(test)]
+fn letter_counts(c: char, counts: &mut (usize, usize)) {
     let (ar, latin) = match flags(c) {
         Some(f) => (f & AR_LETTER != 0, f & LATIN != 0),
         None => (lang::is_arabic_letter(c), is_latin(c)),
@@ -487,8 +500,8 @@ mod tests {
     #[test]
     fn single_spacing_is_what_collapsing_leaves_alone() {
         let cases = [
-            "", " ", "a", "a b", "a  b", " a", "a ", "a\tb", "a\u{a0}b", "ا َ ب", "اَ ب",
-            "ﷺ", "x ﷺ", "\u{3000}", "َ a", "a َ",
+            "", " ", "a", "a b", "a  b", " a", "a ", "a\tb", "a\u{a0}b", "ا َ ب", "اَ ب", "ﷺ", "x ﷺ",
+            "\u{3000}", "َ a", "a َ",
         ];
         for s in cases {
             let n = lang::normalize(s).text;
@@ -511,7 +524,14 @@ mod tests {
 
     #[test]
     fn letter_counts_give_detect() {
-        for s in ["", "abc قال", "Reuters (رويترز) photo", "١٢٣", "Ünïcödé ab ت", "ﻻ ﻻ abc"] {
+        for s in [
+            "",
+            "abc قال",
+            "Reuters (رويترز) photo",
+            "١٢٣",
+            "Ünïcödé ab ت",
+            "ﻻ ﻻ abc",
+        ] {
             let mut n = (0, 0);
             s.chars().for_each(|c| letter_counts(c, &mut n));
             assert_eq!(lang_of(n), lang::detect(s), "{s:?}");
@@ -537,7 +557,13 @@ mod tests {
 
     #[test]
     fn word_tables_find_their_words_only() {
-        let words = ["الف", "ب", "ثلاثمايه", "الف", "a longer entry than thirty-two bytes"];
+        let words = [
+            "الف",
+            "ب",
+            "ثلاثمايه",
+            "الف",
+            "a longer entry than thirty-two bytes",
+        ];
         let t = WordTable::new(words.iter().copied().zip(0..));
         assert_eq!(t.get("الف"), Some(&0));
         assert_eq!(t.get("ب"), Some(&1));
@@ -549,7 +575,11 @@ mod tests {
 
     #[test]
     fn folded_characters_are_the_normalized_text() {
-        for s in ["", "ABC ﻻ ﷺ İstanbul وبالرَّقَّةِ ١٦/٩/٢٠١٧م", "Ｆｕｌｌ ﬁ\t\u{a0}²"] {
+        for s in [
+            "",
+            "ABC ﻻ ﷺ İstanbul وبالرَّقَّةِ ١٦/٩/٢٠١٧م",
+            "Ｆｕｌｌ ﬁ\t\u{a0}²",
+        ] {
             let mut got = String::new();
             let norm = fold_text(s, |c, _, class, npos| {
                 assert_eq!(npos, got.len());

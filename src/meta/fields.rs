@@ -155,7 +155,8 @@ fn only_dates(s: &str) -> bool {
         }
         pos = m.span.end;
     }
-    !s.get(pos..).is_some_and(|gap| gap.chars().any(chars::is_alpha))
+    !s.get(pos..)
+        .is_some_and(|gap| gap.chars().any(chars::is_alpha))
 }
 
 /// Splits `text` into lines and finds their fields.
@@ -339,10 +340,7 @@ pub(crate) fn title(text: &str, lines: &[Line]) -> Option<(usize, Span)> {
     if let Some(m) = m.filter(|&m| m > 0) {
         let before = lines.get(..m).unwrap_or(&[]);
         let repeated = before.iter().position(|l| {
-            l.words >= 2
-                && lines
-                    .iter()
-                    .any(|o| o.norm == l.norm && o.span != l.span)
+            l.words >= 2 && lines.iter().any(|o| o.norm == l.norm && o.span != l.span)
         });
         let chosen = repeated
             .or_else(|| {

@@ -19,9 +19,9 @@
 //! ```
 
 mod boilerplate;
+pub(crate) mod chars;
 pub mod date;
 mod fields;
-pub(crate) mod chars;
 pub(crate) mod tokens;
 
 pub use date::{parse_date, Calendar, Date};
