@@ -36,8 +36,9 @@ if rtl == 0:
 scripts = re.findall(r"<script", dom)
 if scripts:
     print(f"FAIL {name}: {len(scripts)} <script> elements in the DOM"); ok = False
-if "pwned" in dom.split("<title>")[1].split("</title>")[0] if "<title>" in dom else False:
-    print(f"FAIL {name}: input script ran"); ok = False
+title = dom.split("<title>")[1].split("</title>")[0] if "<title>" in dom else ""
+if title.strip() == "pwned":
+    print(f"FAIL {name}: the script from the input ran (it sets the title)"); ok = False
 if name.startswith("zz_hostile"):
     if "&lt;script&gt;" not in dom or "{{ 7*7 }}" not in dom:
         print(f"FAIL {name}: hostile text not shown escaped and verbatim"); ok = False
