@@ -19,6 +19,10 @@ import sys
 
 def normalise(line):
     rec = json.loads(line)
+    if "error" in rec:
+        # Error records name the line within their partition (`-:N`) and a
+        # fallback id built from it; only the fact of the error is comparable.
+        return "ERROR"
     rec.pop("source", None)
     meta = rec.get("meta") or {}
     for k in ("path",):
@@ -33,8 +37,10 @@ def main():
     ap.add_argument("--partitions", type=int, default=4)
     a = ap.parse_args()
     binary = os.path.abspath(a.bin)
-    local = subprocess.run([binary, "batch", "--jsonl", "--quiet", a.input], check=True,
-                           capture_output=True, text=True).stdout.splitlines()
+    run = subprocess.run([binary, "batch", "--jsonl", "--quiet", a.input], capture_output=True, text=True)
+    if run.returncode not in (0, 1):  # 1: some records are error records, which is fine here
+        sys.exit(f"local run failed with exit {run.returncode}: {run.stderr.strip()}")
+    local = run.stdout.splitlines()
 
     from pyspark import SparkConf, SparkContext
     conf = SparkConf().setMaster("local[2]").setAppName("khulasa-pipe").set("spark.ui.enabled", "false")

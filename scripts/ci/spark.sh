@@ -16,4 +16,4 @@ for i in range(60):
     print(json.dumps({"id": f"t{i}", "text": f"عنوان {i}\nقال المتحدث إن الهدنة صامدة في الرقة منذ {i} أيام. وأضاف أن القافلة وصلت إلى دير الزور."}, ensure_ascii=False))
 print("{not json")
 PY
-python3 scripts/spark_pipe.py "$tmp/in.jsonl" --bin "$BIN" --partitions 4 2>/dev/null
+python3 scripts/spark_pipe.py "$tmp/in.jsonl" --bin "$BIN" --partitions 4 2> "$tmp/spark.log" || { tail -20 "$tmp/spark.log"; exit 1; }

@@ -105,7 +105,7 @@ pub fn run(args: BatchArgs) -> Result<ExitCode> {
                 if rec.is_error() {
                     failed += 1;
                     if let BatchRecord::Error(f) = &rec {
-                        progress.println(&format!("khulasa: {}: {}", f.source, f.error));
+                        progress.println(&crate::commands::failure_line(f));
                     }
                 }
                 let line = serde_json::to_string(&rec)?;

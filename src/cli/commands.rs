@@ -165,7 +165,7 @@ pub(crate) fn report_failures<'a>(failed: impl Iterator<Item = &'a Failed>, quie
     for f in failed {
         n += 1;
         let _ = quiet;
-        eprintln!("khulasa: {}: {}", f.source, f.error);
+        eprintln!("{}", failure_line(f));
     }
     n
 }
@@ -534,4 +534,14 @@ fn to_json<T: serde::Serialize>(v: &T) -> Result<String, khulasa::Error> {
     serde_json::to_string_pretty(v)
         .map(|s| s + "\n")
         .map_err(|e| khulasa::Error::Config(format!("cannot serialize JSON: {e}")))
+}
+
+/// The one stderr line for a failed input: `khulasa: SOURCE: ERROR`, without
+/// repeating the source when the error already starts with it.
+pub(crate) fn failure_line(f: &Failed) -> String {
+    if f.error.starts_with(&f.source) {
+        format!("khulasa: {}", f.error)
+    } else {
+        format!("khulasa: {}: {}", f.source, f.error)
+    }
 }
