@@ -7,28 +7,10 @@
     clippy::needless_range_loop
 )]
 
-use std::path::Path;
+use common::load_dir as load;
+use khulasa::{digest, Pipeline};
 
-use khulasa::{digest, Document, Pipeline};
-
-fn load(dir: &str) -> Vec<Document> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    paths
-        .into_iter()
-        .map(|p| {
-            Document::new(
-                p.file_stem().unwrap().to_string_lossy(),
-                std::fs::read_to_string(&p).unwrap(),
-            )
-        })
-        .collect()
-}
+mod common;
 
 #[test]
 fn the_five_seeds_are_one_story() {

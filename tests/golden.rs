@@ -6,31 +6,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-use std::path::Path;
-
+use common::seeds;
 use khulasa::render::{BriefView, Renderer};
-use khulasa::{Document, Pipeline};
+use khulasa::Pipeline;
 
-fn seeds() -> Vec<Document> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    paths
-        .into_iter()
-        .map(|p| {
-            let mut d = Document::new(
-                p.file_stem().unwrap().to_string_lossy(),
-                std::fs::read_to_string(&p).unwrap(),
-            );
-            d.source = format!("seeds/{}", p.file_name().unwrap().to_string_lossy());
-            d
-        })
-        .collect()
-}
+mod common;
 
 /// Snapshots live in tests/golden/.
 fn golden(f: impl FnOnce()) {

@@ -7,8 +7,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
+use common::seeds;
 use khulasa::render::{BriefView, IndexEntry, IndexView, Renderer, BUILTIN_TEMPLATES};
-use khulasa::{digest, xliff, Document, Pipeline};
+use khulasa::{digest, xliff, Pipeline};
+
+mod common;
 use serde_json::Value;
 
 /// Field paths per context, from the tables of docs/TEMPLATES.md.
@@ -66,25 +69,6 @@ fn paths(v: &Value, prefix: &str, out: &mut BTreeSet<String>) {
         }
         _ => {}
     }
-}
-
-fn seeds() -> Vec<Document> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    paths
-        .into_iter()
-        .map(|p| {
-            Document::new(
-                p.file_stem().unwrap().to_string_lossy(),
-                std::fs::read_to_string(&p).unwrap(),
-            )
-        })
-        .collect()
 }
 
 /// Real contexts of every kind, built from the seeds.

@@ -1,0 +1,35 @@
+//! Helpers shared by the integration tests.
+
+#![allow(dead_code, clippy::unwrap_used)]
+
+use std::path::Path;
+
+use khulasa::Document;
+
+/// The `*.txt` files of `dir` (relative to the crate root), sorted, as
+/// documents with the file stem as id and `dir/file` as source.
+pub fn load_dir(dir: &str) -> Vec<Document> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+    let mut paths: Vec<_> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            let mut d = Document::new(
+                p.file_stem().unwrap().to_string_lossy(),
+                std::fs::read_to_string(&p).unwrap(),
+            );
+            d.source = format!("{dir}/{}", p.file_name().unwrap().to_string_lossy());
+            d
+        })
+        .collect()
+}
+
+/// The bundled seed articles.
+pub fn seeds() -> Vec<Document> {
+    load_dir("seeds")
+}
