@@ -624,3 +624,16 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn issue_9_a_bidi_isolate_after_a_term_stays_out_of_the_hit() {
+    let g = khulasa::glossary::Glossary::from_tsv("الرقة\tRaqqa\n", "t.tsv").unwrap();
+    let m = khulasa::glossary::Matcher::new(&g);
+    let text = "إن \u{2067}الرقة\u{2069} هادئة وبالرَّقَّةِ أيضا";
+    let hits: Vec<&str> = m.find(text).iter().map(|h| h.span.slice(text)).collect();
+    assert_eq!(
+        hits,
+        ["الرقة", "وبالرَّقَّةِ"],
+        "bidi controls must not join the quote; harakat must"
+    );
+}

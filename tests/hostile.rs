@@ -529,7 +529,6 @@ fn issue_9_utf16_and_windows_1256_read_like_utf8() {
 }
 
 #[test]
-#[ignore = "segment: a lone CR is not yet a line break (issue 9 finding, reported; src/segment is being rewritten)"]
 fn issue_9_cr_only_line_ends_split_like_lf() {
     let s = Sandbox::new();
     let alone = good_alone(&s);

@@ -266,7 +266,7 @@ impl Matcher {
                 }
             }
             if let Some((e, entry)) = best {
-                let span = folded.span(ws, e);
+                let span = trim_invisible(text, folded.span(ws, e));
                 if !span.is_empty()
                     && text.is_char_boundary(span.start)
                     && text.is_char_boundary(span.end)
@@ -716,6 +716,25 @@ impl Folded {
     pub(crate) fn span(&self, s: usize, e: usize) -> Span {
         Span::new(self.to_original(s), self.to_original(e))
     }
+}
+
+/// Drops invisible format characters (bidi controls, zero-width marks) from
+/// the end of a hit: the offset map gives a deleted character to the one
+/// before it, which is right for harakat and tatweel but would make a quote
+/// carry an unbalanced PDI/PDF into briefings and XLIFF.
+fn trim_invisible(text: &str, mut span: Span) -> Span {
+    while let Some(c) = text
+        .get(span.start..span.end)
+        .and_then(|s| s.chars().next_back())
+    {
+        if matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206F}' | '\u{FEFF}')
+        {
+            span.end -= c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    span
 }
 
 #[cfg(test)]
