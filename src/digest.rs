@@ -116,8 +116,13 @@ pub fn similarities<A: Borrow<Article>>(articles: &[A]) -> Vec<Vec<f64>> {
 
 /// Groups articles into stories; see the module docs.
 pub fn cluster<A: Borrow<Article>>(articles: &[A], threshold: f64) -> Vec<Story> {
-    let sim = similarities(articles);
-    let mut groups: Vec<Vec<usize>> = (0..articles.len()).map(|i| vec![i]).collect();
+    cluster_by(&similarities(articles), threshold)
+}
+
+/// Groups articles into stories from their pairwise similarities (as
+/// [`similarities`] gives them); see the module docs.
+pub fn cluster_by(sim: &[Vec<f64>], threshold: f64) -> Vec<Story> {
+    let mut groups: Vec<Vec<usize>> = (0..sim.len()).map(|i| vec![i]).collect();
     let link = |a: &[usize], b: &[usize]| -> f64 {
         let mut total = 0.0;
         for &x in a {
@@ -254,8 +259,8 @@ pub fn build<A: Borrow<Article>>(
     files: &[String],
     threshold: f64,
 ) -> DigestView {
-    let stories = cluster(articles, threshold);
     let sim = similarities(articles);
+    let stories = cluster_by(&sim, threshold);
     let stories = stories
         .iter()
         .enumerate()

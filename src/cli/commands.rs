@@ -180,33 +180,65 @@ pub(crate) fn exit_code(total: usize, failed: usize) -> ExitCode {
     }
 }
 
-fn brief(args: BriefArgs) -> Result<ExitCode> {
-    let pool = thread_pool(&args.input)?;
-    let glossary = load_glossary(&args.glossary)?;
+/// What `brief` and `prep` share: the pipeline built from the flags, every
+/// input read and processed in input order, and a unique file stem per
+/// document for its output files in `out` (created).
+pub(crate) struct DocumentRun {
+    pub pool: rayon::ThreadPool,
+    pub pipeline: Pipeline,
+    pub results: Vec<Result<Article, Failed>>,
+    pub stems: Vec<String>,
+    pub total: usize,
+}
+
+/// Builds the pipeline, reads and processes the inputs (the bundled seeds
+/// when there are none and `seeds` is set) and prepares `out`.
+pub(crate) fn run_documents(
+    input: &InputArgs,
+    glossary: &GlossaryArgs,
+    budget_args: &BudgetArgs,
+    seeds: bool,
+    out: &std::path::Path,
+) -> Result<DocumentRun> {
+    let pool = thread_pool(input)?;
+    let default_budget = budget(budget_args);
     let pipeline = Pipeline::builder()
-        .glossary(glossary)
-        .budget(budget(&args.budget))
+        .glossary(load_glossary(glossary)?)
+        .budget(default_budget)
         .build()?;
+    let records = read_records(input, seeds);
+    if records.is_empty() {
+        bail!("no documents found in the inputs (see --include/--exclude; use --jsonl for JSONL)");
+    }
+    let total = records.len();
+    let results = process_all(&pool, &pipeline, records, default_budget);
+    std::fs::create_dir_all(out)
+        .with_context(|| format!("cannot create output directory {}", out.display()))?;
+    let stems = unique_stems(results.iter().map(|r| match r {
+        Ok(a) => a.doc.id.as_str(),
+        Err(f) => f.id.as_str(),
+    }));
+    Ok(DocumentRun {
+        pool,
+        pipeline,
+        results,
+        stems,
+        total,
+    })
+}
+
+fn brief(args: BriefArgs) -> Result<ExitCode> {
     let renderer = match &args.templates {
         Some(dir) => Renderer::with_dir(dir)?,
         None => Renderer::new()?,
     };
-    let records = read_records(&args.input, true);
-    if records.is_empty() {
-        bail!("no documents found in the inputs (directories are searched for *.txt; use --jsonl for JSONL)");
-    }
-    let total = records.len();
-    let results = process_all(&pool, &pipeline, records, budget(&args.budget));
-    std::fs::create_dir_all(&args.out)
-        .with_context(|| format!("cannot create output directory {}", args.out.display()))?;
-    let ids: Vec<&str> = results
-        .iter()
-        .map(|r| match r {
-            Ok(a) => a.doc.id.as_str(),
-            Err(f) => f.id.as_str(),
-        })
-        .collect();
-    let stems = unique_stems(ids.into_iter());
+    let DocumentRun {
+        pool,
+        pipeline,
+        results,
+        stems,
+        total,
+    } = run_documents(&args.input, &args.glossary, &args.budget, true, &args.out)?;
     let mut formats = args.format.clone();
     formats.dedup();
     // Views and files per document, in parallel; each depends only on its document.

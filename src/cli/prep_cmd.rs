@@ -4,19 +4,16 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 use clap::ValueEnum;
 use khulasa::glossary::{Format, Glossary};
 use khulasa::xliff::wordcount::{DocCount, WordCount};
 use khulasa::xliff::{self, Package, XliffOptions};
-use khulasa::Pipeline;
 use rayon::prelude::*;
 
 use crate::args::{BudgetArgs, GlossaryArgs, InputArgs};
-use crate::commands::{
-    budget, exit_code, load_glossary, process_all, read_records, report_failures, thread_pool,
-};
-use crate::output::{unique_stems, write_atomic};
+use crate::commands::{exit_code, report_failures, run_documents, DocumentRun};
+use crate::output::write_atomic;
 
 /// XLIFF flavours `prep` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -77,24 +74,13 @@ pub fn run(args: PrepArgs) -> Result<ExitCode> {
             bail!("invalid language code {l:?}: use a BCP-47 code such as en or en-GB");
         }
     }
-    let pool = thread_pool(&args.input)?;
-    let glossary = load_glossary(&args.glossary)?;
-    let pipeline = Pipeline::builder()
-        .glossary(glossary)
-        .budget(budget(&args.budget))
-        .build()?;
-    let records = read_records(&args.input, false);
-    if records.is_empty() {
-        bail!("no documents found in the inputs (directories are searched for *.txt; use --jsonl for JSONL)");
-    }
-    let total = records.len();
-    let results = process_all(&pool, &pipeline, records, budget(&args.budget));
-    std::fs::create_dir_all(&args.out)
-        .with_context(|| format!("cannot create output directory {}", args.out.display()))?;
-    let stems = unique_stems(results.iter().map(|r| match r {
-        Ok(a) => a.doc.id.as_str(),
-        Err(f) => f.id.as_str(),
-    }));
+    let DocumentRun {
+        pool,
+        pipeline,
+        results,
+        stems,
+        total,
+    } = run_documents(&args.input, &args.glossary, &args.budget, false, &args.out)?;
     let options = XliffOptions {
         source_lang: args.source_lang.clone(),
         target_lang: args.target_lang.clone(),
