@@ -116,6 +116,41 @@ fn zip_member_names_are_never_paths() {
     assert!(!Path::new("/abs/name.txt").exists());
 }
 
+#[test]
+fn members_without_a_name_still_yield_a_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut buf);
+        let o = zip::write::SimpleFileOptions::default();
+        z.start_file("", o).unwrap();
+        z.write_all("بلا اسم.".as_bytes()).unwrap();
+        z.start_file("named.txt", o).unwrap();
+        z.write_all("له اسم.".as_bytes()).unwrap();
+        z.finish().unwrap();
+    }
+    let zip = write(dir.path(), "unnamed.zip", &buf.into_inner());
+    // tar::Builder refuses an empty path: write that header by hand.
+    let body = "بلا اسم.".as_bytes();
+    let mut h = tar::Header::new_ustar();
+    h.set_size(body.len() as u64);
+    h.set_mode(0o644);
+    h.set_cksum();
+    let mut tar = h.as_bytes().to_vec();
+    tar.extend_from_slice(body);
+    tar.resize(tar.len().div_ceil(512) * 512, 0);
+    tar.extend(tar_bytes(&[("b.txt", "له اسم.".as_bytes())]));
+    let tar = write(dir.path(), "unnamed.tar", &tar);
+    for p in [zip, tar] {
+        let recs = read_all(std::slice::from_ref(&p), &InputOptions::default());
+        assert_eq!(recs.len(), 2, "{p}: {:?}", errors(&recs));
+        let first = recs[0].as_ref().unwrap();
+        assert_eq!(first.text, "بلا اسم.", "{p}");
+        assert_eq!(first.source, format!("{p}!#1"), "named by its position");
+        assert_eq!(recs[1].as_ref().unwrap().text, "له اسم.");
+    }
+}
+
 fn walk_names(dir: &Path) -> Vec<String> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];

@@ -38,6 +38,20 @@ fn too_large(origin: &Origin, name: &str, size: u64, limit: u64) -> Failed {
     }
 }
 
+/// The name under which a file member is read, or `None` when the filters
+/// skip it. A member with no name (empty, or only slashes) is still a
+/// document: it is read as `#N`, its 1-based position in the archive,
+/// whatever the filters say, so that it yields a record instead of vanishing.
+fn admit(filter: &Filter, name: &str, position: usize) -> Option<String> {
+    if name.trim_matches('/').is_empty() {
+        Some(format!("#{position}"))
+    } else if filter.wants_file(name) {
+        Some(name.to_string())
+    } else {
+        None
+    }
+}
+
 fn member_failed(origin: &Origin, name: &str, error: String) -> Failed {
     let m = origin.member_origin(name);
     Failed {
@@ -105,10 +119,12 @@ impl ZipFrame {
             let Ok(mut file) = self.archive.by_index(i) else {
                 continue;
             };
-            let name = file.name().to_string();
-            if file.is_dir() || !self.filter.wants_file(&name) {
+            if file.is_dir() {
                 continue;
             }
+            let Some(name) = admit(&self.filter, file.name(), i + 1) else {
+                continue;
+            };
             if file.size() > self.limit {
                 return Some(Member::Failed(too_large(
                     &self.origin,
@@ -184,10 +200,12 @@ impl ZipStreamFrame {
                 Ok(None) => self.done = true,
                 Ok(Some(mut file)) => {
                     self.count += 1;
-                    let name = file.name().to_string();
-                    if file.is_dir() || !self.filter.wants_file(&name) {
+                    if file.is_dir() {
                         continue;
                     }
+                    let Some(name) = admit(&self.filter, file.name(), self.count) else {
+                        continue;
+                    };
                     let r = read_limited(&mut file, self.limit);
                     return Some(match r {
                         Ok(Some(bytes)) => Member::Data(name, bytes),
@@ -375,12 +393,12 @@ impl TarFrame {
                         .take()
                         .unwrap_or_else(|| header_name(&header));
                     self.count += 1;
-                    if !self.filter.wants_file(&name) {
+                    let Some(name) = admit(&self.filter, &name, self.count) else {
                         if let Err(e) = self.skip(padded) {
                             return self.tail(e);
                         }
                         continue;
-                    }
+                    };
                     if size > self.limit {
                         let failed = too_large(&self.origin, &name, size, self.limit);
                         // Skipping costs reading (and decompressing) the data:
