@@ -134,6 +134,11 @@ pub fn process(pipeline: &Pipeline, rec: Record, default: Budget) -> BatchRecord
 /// (its input index, an output name…) that is handed back with its result.
 /// Stops at the first sink error.
 ///
+/// Three things overlap: the workers process window *n* while one task reads
+/// window *n + 1* and then hands window *n − 1*'s results to `sink`. Only
+/// the slowest document of a window is waited for, never the reader or the
+/// writer, so two threads come close to twice the speed of one.
+///
 /// Must be called inside the rayon pool that should do the work
 /// (`pool.install(|| run(...))`).
 ///
@@ -144,31 +149,36 @@ pub fn run<K, I, E>(
     records: I,
     window: usize,
     default: Budget,
-    mut sink: impl FnMut(K, BatchRecord) -> Result<(), E>,
+    mut sink: impl FnMut(K, BatchRecord) -> Result<(), E> + Send,
 ) -> Result<(), E>
 where
     K: Send,
+    E: Send,
     I: Iterator<Item = (K, Record)> + Send,
 {
     let window = window.max(1);
     let mut records = records;
     let mut current: Vec<(K, Record)> = records.by_ref().take(window).collect();
+    let mut finished: Vec<(K, BatchRecord)> = Vec::new();
     while !current.is_empty() {
-        let (done, next) = rayon::join(
+        let (done, (next, sunk)) = rayon::join(
             || {
                 current
                     .into_par_iter()
                     .map(|(k, r)| (k, process(pipeline, r, default)))
                     .collect::<Vec<_>>()
             },
-            || records.by_ref().take(window).collect::<Vec<_>>(),
+            || {
+                let next = records.by_ref().take(window).collect::<Vec<_>>();
+                let sunk = finished.drain(..).try_for_each(|(k, r)| sink(k, r));
+                (next, sunk)
+            },
         );
-        for (k, r) in done {
-            sink(k, r)?;
-        }
+        sunk?;
+        finished = done;
         current = next;
     }
-    Ok(())
+    finished.into_iter().try_for_each(|(k, r)| sink(k, r))
 }
 
 #[cfg(test)]
