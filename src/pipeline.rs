@@ -151,8 +151,7 @@ impl Pipeline {
         let scores = score::score(&sentences, &analysis);
         let summary = summarize::select(&scores, &analysis, budget);
         let hits = self.inner.matcher.find(&doc.text);
-        let figures = facts::figures(&doc.text, &sentences);
-        let dates = facts::dates_with(&doc.text, &sentences, &meta);
+        let (figures, dates) = facts::figures_and_dates(&doc.text, &meta);
         Article {
             doc,
             sentences,

@@ -61,8 +61,15 @@ pub fn dates_with(text: &str, sentences: &[Sentence], meta: &Meta) -> Vec<DateMe
 /// Finds the dates of `text`; `published` gives the publication date (ISO)
 /// and is only called when a date lacks its year.
 fn find(text: &str, published: impl FnOnce() -> Option<String>) -> Vec<DateMention> {
-    let tk = tokens::tokenize(text);
-    let found = mdate::scan(&tk);
+    mentions(&mdate::scan(&tokens::tokenize(text)), published)
+}
+
+/// The mentions among the date expressions `found` in a text (by
+/// `date::scan`); `published` as for [`find`].
+pub(super) fn mentions(
+    found: &[mdate::DateMatch],
+    published: impl FnOnce() -> Option<String>,
+) -> Vec<DateMention> {
     let needs_pub = found
         .iter()
         .any(|m| m.form == Form::Named && m.year.is_none());
@@ -72,7 +79,7 @@ fn find(text: &str, published: impl FnOnce() -> Option<String>) -> Vec<DateMenti
         None
     };
     let mut out = Vec::new();
-    for m in found {
+    for m in found.iter().copied() {
         let (iso, inferred) = match (m.form, m.date) {
             (_, Some(d)) => (d.to_iso(), false),
             (Form::Year, None) => match m.year {

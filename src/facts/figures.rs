@@ -423,6 +423,13 @@ pub fn figures(text: &str, sentences: &[Sentence]) -> Vec<Figure> {
     let _ = sentences;
     let tk = tokens::tokenize(text);
     let dates = date::scan(&tk);
+    figures_in(text, &tk, &dates)
+}
+
+/// The figures of `text`, tokenized as `tk`, whose dates (`date::scan` of the same
+/// tokens) are known, so that a caller that also wants the dates tokenizes
+/// and scans once.
+pub(super) fn figures_in(text: &str, tk: &Tokens<'_>, dates: &[date::DateMatch]) -> Vec<Figure> {
     let (_, ordinals, id_cues, _) = tables();
     // Date spans are in text order and do not overlap: the only one that
     // may overlap `s` is the first that ends after its start.
@@ -441,14 +448,14 @@ pub fn figures(text: &str, sentences: &[Sentence]) -> Vec<Figure> {
         // Only a number or a number word starts a figure.
         let may_start = match tok.kind {
             Kind::Num => true,
-            Kind::Word => word_at(&tk, i, true).is_some(),
+            Kind::Word => word_at(tk, i, true).is_some(),
             Kind::Punct(_) => false,
         };
         if !may_start {
             i += 1;
             continue;
         }
-        if in_date(tok.orig) || (i > 0 && word_in(&tk, i - 1, id_cues)) {
+        if in_date(tok.orig) || (i > 0 && word_in(tk, i - 1, id_cues)) {
             i += 1;
             continue;
         }
@@ -465,7 +472,7 @@ pub fn figures(text: &str, sentences: &[Sentence]) -> Vec<Figure> {
                         tk.kind(i - 1),
                         Some(Kind::Word | Kind::Punct('/' | '-' | ':' | '.' | ','))
                     );
-                let (v, mut j) = match digits_number(&tk, i) {
+                let (v, mut j) = match digits_number(tk, i) {
                     Some(x) if !glued_before => x,
                     _ => {
                         i += 1;
@@ -501,17 +508,17 @@ pub fn figures(text: &str, sentences: &[Sentence]) -> Vec<Figure> {
                     continue;
                 }
                 let mut v = v;
-                if let Some((W::Mult(m) | W::Plural(m), false)) = word_at(&tk, j, false) {
+                if let Some((W::Mult(m) | W::Plural(m), false)) = word_at(tk, j, false) {
                     v *= m;
                     j += 1;
                 }
                 Some((v, j, false))
             }
             Kind::Word => {
-                if i > 0 && word_in(&tk, i - 1, ordinals) {
+                if i > 0 && word_in(tk, i - 1, ordinals) {
                     None
                 } else {
-                    words_number(&tk, i).and_then(|(v, j, count)| {
+                    words_number(tk, i).and_then(|(v, j, count)| {
                         // A lone «one» is an article («أحد عوامله»), not a count.
                         (count > 1 || v != 1.0).then_some((v, j, true))
                     })
@@ -523,7 +530,7 @@ pub fn figures(text: &str, sentences: &[Sentence]) -> Vec<Figure> {
             i += 1;
             continue;
         };
-        if let Some((unit_span, end)) = unit_at(&tk, j) {
+        if let Some((unit_span, end)) = unit_at(tk, j) {
             // A clitic glued to the first number word (ومليون، بخمسين) is
             // not part of the figure.
             let mut start = tok.orig.start;
