@@ -99,7 +99,14 @@ pub fn run(args: MergeArgs) -> Result<ExitCode> {
             }
             Err(e) => {
                 failed += 1;
-                eprintln!("khulasa: {}: {e:#}", path.display());
+                // Read and parse errors name the file already.
+                let msg = format!("{e:#}");
+                let name = path.display().to_string();
+                if msg.contains(&name) {
+                    eprintln!("khulasa: {msg}");
+                } else {
+                    eprintln!("khulasa: {name}: {msg}");
+                }
             }
         }
     }
