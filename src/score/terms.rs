@@ -1,7 +1,5 @@
 //! Interned content terms and TF-IDF sentence vectors shared by the scorers.
 
-use std::collections::HashMap;
-
 /// FNV-1a: a fast hasher for short keys (words, ids); not DoS-resistant,
 /// which does not matter for per-document tables.
 #[derive(Debug, Clone, Copy)]
@@ -52,7 +50,9 @@ impl Terms {
     /// Interns the content stems of `analysis` and builds TF-IDF vectors
     /// with `idf = ln((n + 1) / (df + 0.5))` over the document's sentences.
     pub fn new(analysis: &Analysis) -> Terms {
-        let mut ids: HashMap<&str, u32, FnvBuild> = HashMap::default();
+        // Term ids in order of first occurrence among content tokens (the
+        // vocabulary's stem ids also count stopwords, so they are remapped).
+        let mut term_of_stem: Vec<u32> = vec![u32::MAX; analysis.vocab.stem_count()];
         let mut df: Vec<u32> = Vec::new();
         let mut tf: Vec<u32> = Vec::new();
         let mut last_seen: Vec<usize> = Vec::new();
@@ -60,8 +60,17 @@ impl Terms {
         for (si, toks) in analysis.sentences.iter().enumerate() {
             let mut row = Vec::with_capacity(toks.len());
             for t in toks.iter().filter(|t| !t.stop) {
-                let next = ids.len() as u32;
-                let id = *ids.entry(t.stem.as_str()).or_insert(next);
+                let next = df.len() as u32;
+                let id = match term_of_stem.get_mut(t.stem as usize) {
+                    Some(x) if *x != u32::MAX => *x,
+                    Some(x) => {
+                        *x = next;
+                        next
+                    }
+                    // A token whose stem is not in the vocabulary (built by
+                    // hand): a term of its own.
+                    None => next,
+                };
                 if id == next {
                     df.push(0);
                     tf.push(0);

@@ -57,23 +57,16 @@ pub fn intersection(a: &[u32], b: &[u32]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analyze::{tokenize, Analysis};
-    use crate::lang::Lang;
+    use crate::analyze::Analysis;
 
     #[test]
     fn connected_sentences_outrank_isolated_ones() {
-        let a = Analysis {
-            sentences: vec![
-                tokenize("the convoy left raqqa at dawn", 0, Lang::En),
-                tokenize(
-                    "the convoy reached deir ezzor after leaving raqqa",
-                    0,
-                    Lang::En,
-                ),
-                tokenize("fighters in the convoy left raqqa", 0, Lang::En),
-                tokenize("bananas grow well in warm climates", 0, Lang::En),
-            ],
-        };
+        let a = Analysis::from_sentences(&[
+            "the convoy left raqqa at dawn",
+            "the convoy reached deir ezzor after leaving raqqa",
+            "fighters in the convoy left raqqa",
+            "bananas grow well in warm climates",
+        ]);
         let r = textrank(&Terms::new(&a));
         assert!(r[0] > r[3] && r[1] > r[3] && r[2] > r[3], "{r:?}");
         assert_eq!(intersection(&[1, 3, 5], &[2, 3, 5, 7]), 2);

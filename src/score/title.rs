@@ -34,18 +34,15 @@ pub fn title_overlap(terms: &Terms, title: Option<usize>) -> Vec<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analyze::{tokenize, Analysis};
-    use crate::lang::Lang;
+    use crate::analyze::Analysis;
 
     #[test]
     fn shares_of_title_stems() {
-        let a = Analysis {
-            sentences: vec![
-                tokenize("هدنة في الرقة", 0, Lang::Ar),
-                tokenize("أعلنت القوات هدنة في الرقة", 0, Lang::Ar),
-                tokenize("وصلت القافلة", 0, Lang::Ar),
-            ],
-        };
+        let a = Analysis::from_sentences(&[
+            "هدنة في الرقة",
+            "أعلنت القوات هدنة في الرقة",
+            "وصلت القافلة",
+        ]);
         let o = title_overlap(&Terms::new(&a), Some(0));
         assert_eq!(o, vec![0.0, 1.0, 0.0]);
         assert_eq!(title_overlap(&Terms::new(&a), None), vec![0.0; 3]);
