@@ -88,7 +88,9 @@ impl Analysis {
 /// assert!(toks[2].stop);
 /// ```
 pub fn analyze(text: &str, sentences: &[Sentence]) -> Analysis {
-    let mut vocab = Vocab::default();
+    // About one distinct form per 16 bytes of news text; the tables grow
+    // past that, so the cap only bounds the up-front allocation.
+    let mut vocab = Vocab::with_capacity((text.len() / 16).min(1 << 15));
     let sentences = sentences
         .iter()
         .map(|s| tokenize(s.span.slice(text), s.span.start, &mut vocab))
@@ -116,113 +118,137 @@ pub fn analyze(text: &str, sentences: &[Sentence]) -> Analysis {
 /// ```
 pub fn tokenize(text: &str, base: usize, vocab: &mut Vocab) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 8 + 1);
-    let table = arabic_table();
+    let table = class_table();
     let bytes = text.as_bytes();
-    let mut buf: Vec<u8> = Vec::with_capacity(32);
+    // The token being read: its start, the end of its last word character,
+    // and whether its normalized form differs from the original bytes
+    // `start..word_end` (then it is spelled out in `buf`).
     let mut start: Option<usize> = None;
-    let mut finish = |buf: &mut Vec<u8>, s: usize, end: usize, out: &mut Vec<Token>| {
-        let (norm, stem, stop) = vocab.intern_bytes(buf);
+    let mut word_end = 0usize;
+    let mut dirty = false;
+    let mut buf = String::with_capacity(32);
+    let mut finish = |s: usize, end: usize, word_end: usize, dirty: bool, buf: &str| {
+        let norm = if dirty {
+            buf
+        } else {
+            text.get(s..word_end).unwrap_or("")
+        };
+        let (norm, stem, stop) = vocab.intern(norm);
         out.push(Token {
             span: Span::new(base + s, base + end),
             norm,
             stem,
             stop,
         });
-        buf.clear();
     };
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        if b < 0x80 {
-            // ASCII: letters and digits are word characters, lower-cased.
-            if b.is_ascii_alphanumeric() {
-                start.get_or_insert(i);
-                buf.push(b.to_ascii_lowercase());
-            } else if let Some(s) = start.take() {
-                finish(&mut buf, s, i, &mut out);
-            }
-            i += 1;
+        let (class, len) = if b < 0x80 {
+            (table.get(usize::from(b)).copied(), 1)
         } else if let (0xD8..=0xDB, Some(&b1)) = (b, bytes.get(i + 1)) {
-            // The Arabic block U+0600–U+06FF, two bytes, by table.
-            let k = (usize::from(b - 0xD8) << 6) | usize::from(b1 & 0x3F);
-            match table.get(k).copied().unwrap_or(ArabicFold::Boundary) {
-                ArabicFold::Deleted => {}
-                ArabicFold::Boundary => {
-                    if let Some(s) = start.take() {
-                        finish(&mut buf, s, i, &mut out);
-                    }
-                }
-                ArabicFold::Word(x, y) => {
-                    start.get_or_insert(i);
-                    buf.push(x);
-                    if y != 0 {
-                        buf.push(y);
-                    }
+            // U+0600–U+06FF.
+            let k = 128 + ((usize::from(b - 0xD8) << 6) | usize::from(b1 & 0x3F));
+            (table.get(k).copied(), 2)
+        } else {
+            (None, 0)
+        };
+        match class {
+            Some(Class::Deleted) => {}
+            Some(Class::Boundary) => {
+                if let Some(s) = start.take() {
+                    finish(s, i, word_end, dirty, &buf);
                 }
             }
-            i += 2;
-        } else {
-            // Anything else: decode one character and fold it the general way.
-            let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
-                break;
-            };
-            let pos = i;
-            let mut emit = |f: char| {
-                if is_word_char(f) {
-                    start.get_or_insert(pos);
-                    let mut e = [0u8; 4];
-                    buf.extend_from_slice(f.encode_utf8(&mut e).as_bytes());
-                } else if let Some(s) = start.take() {
-                    finish(&mut buf, s, pos, &mut out);
+            Some(Class::Word(f, same)) => {
+                if start.is_none() {
+                    start = Some(i);
+                    word_end = i;
+                    dirty = false;
+                    buf.clear();
                 }
-            };
-            fold(c, &mut emit);
-            i += c.len_utf8();
+                if !dirty && (!same || word_end != i) {
+                    // First change (a folded character, or a deleted one
+                    // inside the word): spell the form out from here on.
+                    dirty = true;
+                    let from = start.unwrap_or(i);
+                    buf.push_str(text.get(from..word_end).unwrap_or(""));
+                }
+                if dirty {
+                    buf.push(f);
+                }
+                word_end = i + len;
+            }
+            None => {
+                // Any other character: decode it and fold it the general way.
+                let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
+                    break;
+                };
+                let pos = i;
+                fold(c, &mut |f: char| {
+                    if is_word_char(f) {
+                        if start.is_none() {
+                            start = Some(pos);
+                            buf.clear();
+                        } else if !dirty {
+                            let from = start.unwrap_or(pos);
+                            buf.push_str(text.get(from..word_end).unwrap_or(""));
+                        }
+                        dirty = true;
+                        buf.push(f);
+                        word_end = pos + c.len_utf8();
+                    } else if let Some(s) = start.take() {
+                        finish(s, pos, word_end, dirty, &buf);
+                    }
+                });
+                i += c.len_utf8();
+                continue;
+            }
         }
+        i += len;
     }
     if let Some(s) = start {
-        finish(&mut buf, s, text.len(), &mut out);
+        finish(s, text.len(), word_end, dirty, &buf);
     }
     out
 }
 
-/// What the tokenizer does with one character of the Arabic block.
+/// What the tokenizer does with one character (ASCII or the Arabic block).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum ArabicFold {
+enum Class {
     /// Deleted by normalization (harakat, tatweel, marks): neither part of a
     /// word nor a boundary.
     Deleted,
-    /// Ends a word (punctuation, symbols).
+    /// Ends a word (punctuation, symbols, spaces).
     Boundary,
-    /// A word character, folded to these UTF-8 bytes (second byte 0 when the
-    /// folded character is ASCII).
-    Word(u8, u8),
+    /// A word character, normalized to this character; `true` when that is
+    /// the character itself.
+    Word(char, bool),
 }
 
-/// [`fold`] and [`is_word_char`] precomputed for U+0600–U+06FF, so the
-/// tokenizer's hot loop agrees with the general path by construction.
-fn arabic_table() -> &'static [ArabicFold; 256] {
-    static TABLE: std::sync::OnceLock<[ArabicFold; 256]> = std::sync::OnceLock::new();
+/// [`fold`] and [`is_word_char`] precomputed for ASCII (entries 0–127) and
+/// U+0600–U+06FF (entries 128–383), so the tokenizer's hot loop agrees with
+/// the general path by construction.
+fn class_table() -> &'static [Class; 384] {
+    static TABLE: std::sync::OnceLock<[Class; 384]> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t = [ArabicFold::Boundary; 256];
+        let mut t = [Class::Boundary; 384];
         for (k, slot) in t.iter_mut().enumerate() {
-            let Some(c) = char::from_u32(0x0600 + k as u32) else {
+            let cp = if k < 128 {
+                k as u32
+            } else {
+                0x0600 + (k as u32 - 128)
+            };
+            let Some(c) = char::from_u32(cp) else {
                 continue;
             };
             let mut folded = Vec::new();
             fold(c, &mut |f| folded.push(f));
             *slot = match folded.as_slice() {
-                [] => ArabicFold::Deleted,
-                [f] if is_word_char(*f) => {
-                    let mut e = [0u8; 4];
-                    match f.encode_utf8(&mut e).as_bytes() {
-                        [x] => ArabicFold::Word(*x, 0),
-                        [x, y] => ArabicFold::Word(*x, *y),
-                        // Never happens in this block; the general path
-                        // would be needed, and a boundary is the safe answer.
-                        _ => ArabicFold::Boundary,
-                    }
-                }
-                _ => ArabicFold::Boundary,
+                [] => Class::Deleted,
+                [f] if is_word_char(*f) => Class::Word(*f, *f == c),
+                // No character of these ranges folds to several; a
+                // non-word character is a boundary.
+                _ => Class::Boundary,
             };
         }
         t
@@ -303,6 +329,15 @@ impl Vocab {
         Vocab::default()
     }
 
+    /// An empty vocabulary with room for about `words` distinct forms.
+    pub fn with_capacity(words: usize) -> Vocab {
+        Vocab {
+            norms: Interner::with_capacity(words),
+            stems: Interner::with_capacity(words),
+            info: Vec::with_capacity(words),
+        }
+    }
+
     /// The normalized form with id `id` (empty for an unknown id).
     pub fn norm(&self, id: u32) -> &str {
         self.norms.get(id)
@@ -346,19 +381,13 @@ impl Vocab {
     /// assert!(v.intern("في").2);
     /// ```
     pub fn intern(&mut self, norm: &str) -> (u32, u32, bool) {
-        self.intern_bytes(norm.as_bytes())
-    }
-
-    /// [`Vocab::intern`] on the UTF-8 bytes of a word (the tokenizer builds
-    /// them directly; invalid UTF-8 is interned as the empty word).
-    fn intern_bytes(&mut self, norm: &[u8]) -> (u32, u32, bool) {
-        let h = hash(norm);
-        if let Some(id) = self.norms.find(norm, h) {
+        let h = hash(norm.as_bytes());
+        if let Some(id) = self.norms.find(norm.as_bytes(), h) {
             if let Some(&(stem, stop)) = self.info.get(id as usize) {
                 return (id, stem, stop);
             }
         }
-        let word = std::str::from_utf8(norm).unwrap_or("");
+        let word = norm;
         let id = self.norms.insert(word, h);
         let stem = lang::stem(word, Lang::Und);
         let sh = hash(stem.as_bytes());
@@ -393,6 +422,15 @@ impl PartialEq for Interner {
 impl Eq for Interner {}
 
 impl Interner {
+    fn with_capacity(words: usize) -> Interner {
+        Interner {
+            arena: String::with_capacity(words * 8),
+            ends: Vec::with_capacity(words),
+            hashes: Vec::with_capacity(words),
+            slots: vec![0; (words * 2).next_power_of_two().max(64)],
+        }
+    }
+
     fn len(&self) -> usize {
         self.ends.len()
     }
