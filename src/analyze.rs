@@ -141,70 +141,76 @@ pub fn tokenize(text: &str, base: usize, vocab: &mut Vocab) -> Vec<Token> {
             stop,
         });
     };
+    // One step of the token state machine for a character at `$i` of `$len`
+    // bytes (a macro, not a closure, so the state stays in registers).
+    macro_rules! step {
+        ($class:expr, $i:expr, $len:expr) => {
+            match $class {
+                Class::Deleted => {}
+                Class::Boundary => {
+                    if let Some(s) = start.take() {
+                        finish(s, $i, word_end, dirty, &buf);
+                    }
+                }
+                Class::Word(f, same) => {
+                    if start.is_none() {
+                        start = Some($i);
+                        word_end = $i;
+                        dirty = false;
+                        buf.clear();
+                    }
+                    if !dirty && (!same || word_end != $i) {
+                        // First change (a folded character, or a deleted one
+                        // inside the word): spell the form out from here on.
+                        dirty = true;
+                        let from = start.unwrap_or($i);
+                        buf.push_str(text.get(from..word_end).unwrap_or(""));
+                    }
+                    if dirty {
+                        buf.push(f);
+                    }
+                    word_end = $i + $len;
+                }
+            }
+        };
+    }
+    let mut emitted: Vec<char> = Vec::new();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        let (class, len) = if b < 0x80 {
-            (table.get(usize::from(b)).copied(), 1)
+        if b < 0x80 {
+            step!(
+                table
+                    .get(usize::from(b))
+                    .copied()
+                    .unwrap_or(Class::Boundary),
+                i,
+                1
+            );
+            i += 1;
         } else if let (0xD8..=0xDB, Some(&b1)) = (b, bytes.get(i + 1)) {
             // U+0600–U+06FF.
             let k = 128 + ((usize::from(b - 0xD8) << 6) | usize::from(b1 & 0x3F));
-            (table.get(k).copied(), 2)
+            step!(table.get(k).copied().unwrap_or(Class::Boundary), i, 2);
+            i += 2;
         } else {
-            (None, 0)
-        };
-        match class {
-            Some(Class::Deleted) => {}
-            Some(Class::Boundary) => {
-                if let Some(s) = start.take() {
-                    finish(s, i, word_end, dirty, &buf);
-                }
-            }
-            Some(Class::Word(f, same)) => {
-                if start.is_none() {
-                    start = Some(i);
-                    word_end = i;
-                    dirty = false;
-                    buf.clear();
-                }
-                if !dirty && (!same || word_end != i) {
-                    // First change (a folded character, or a deleted one
-                    // inside the word): spell the form out from here on.
-                    dirty = true;
-                    let from = start.unwrap_or(i);
-                    buf.push_str(text.get(from..word_end).unwrap_or(""));
-                }
-                if dirty {
-                    buf.push(f);
-                }
-                word_end = i + len;
-            }
-            None => {
-                // Any other character: decode it and fold it the general way.
-                let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
-                    break;
+            // Any other character: decode it and fold it the general way;
+            // each character it folds to is a word character (never equal to
+            // the original bytes, so the form is spelled out) or a boundary.
+            let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
+                break;
+            };
+            emitted.clear();
+            fold(c, &mut |f| emitted.push(f));
+            for &f in &emitted {
+                let class = if is_word_char(f) {
+                    Class::Word(f, false)
+                } else {
+                    Class::Boundary
                 };
-                let pos = i;
-                fold(c, &mut |f: char| {
-                    if is_word_char(f) {
-                        if start.is_none() {
-                            start = Some(pos);
-                            buf.clear();
-                        } else if !dirty {
-                            let from = start.unwrap_or(pos);
-                            buf.push_str(text.get(from..word_end).unwrap_or(""));
-                        }
-                        dirty = true;
-                        buf.push(f);
-                        word_end = pos + c.len_utf8();
-                    } else if let Some(s) = start.take() {
-                        finish(s, pos, word_end, dirty, &buf);
-                    }
-                });
-                i += c.len_utf8();
-                continue;
+                step!(class, i, c.len_utf8());
             }
+            i += c.len_utf8();
         }
-        i += len;
     }
     if let Some(s) = start {
         finish(s, text.len(), word_end, dirty, &buf);

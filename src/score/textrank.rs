@@ -6,16 +6,7 @@ use super::terms::{pagerank, Terms};
 /// `|A ∩ B| / (ln |A| + ln |B|)` over their sets of content stems (sentences
 /// with fewer than 2 distinct stems get no edges). Scores average 1.
 pub fn textrank(terms: &Terms) -> Vec<f64> {
-    let sets: Vec<Vec<u32>> = terms
-        .sentences
-        .iter()
-        .map(|s| {
-            let mut v = s.clone();
-            v.sort_unstable();
-            v.dedup();
-            v
-        })
-        .collect();
+    let sets = &terms.sets;
     let n = sets.len();
     let logs: Vec<f64> = sets.iter().map(|s| (s.len() as f64).ln()).collect();
     let mut m = vec![0.0; n * n];

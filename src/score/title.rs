@@ -6,12 +6,7 @@ use super::textrank::intersection;
 /// Share of the title's distinct content stems that each sentence contains.
 /// `title` is the index of the title sentence; with `None` every value is 0.
 pub fn title_overlap(terms: &Terms, title: Option<usize>) -> Vec<f64> {
-    let set = |i: usize| {
-        let mut v = terms.sentences.get(i).cloned().unwrap_or_default();
-        v.sort_unstable();
-        v.dedup();
-        v
-    };
+    let set = |i: usize| terms.sets.get(i).map_or(&[][..], Vec::as_slice);
     let n = terms.sentences.len();
     let Some(t) = title.filter(|&t| t < n) else {
         return vec![0.0; n];
@@ -25,7 +20,7 @@ pub fn title_overlap(terms: &Terms, title: Option<usize>) -> Vec<f64> {
             if i == t {
                 0.0
             } else {
-                intersection(&set(i), &ts) as f64 / ts.len() as f64
+                intersection(set(i), ts) as f64 / ts.len() as f64
             }
         })
         .collect()
