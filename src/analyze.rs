@@ -65,7 +65,7 @@ impl Analysis {
     /// use khulasa::analyze::Analysis;
     /// let a = Analysis::from_sentences(&["القافلة غادرت", "وصلت القافلة"]);
     /// assert_eq!(a.sentences[0][0].stem, a.sentences[1][1].stem);
-    /// assert_eq!(a.stem(&a.sentences[1][1]), "قافله");
+    /// assert_eq!(a.stem(&a.sentences[1][1]), "قافل");
     /// ```
     pub fn from_sentences(texts: &[&str]) -> Analysis {
         let mut vocab = Vocab::default();
