@@ -74,6 +74,26 @@ fn bench(c: &mut Criterion) {
             black_box(n)
         })
     });
+    g.bench_function("easc_dev_score_select", |b| {
+        let prepared: Vec<_> = docs
+            .iter()
+            .map(|(t, budget)| {
+                let s = segment::segment(t);
+                let a = analyze::analyze(t, &s);
+                (s, a, *budget)
+            })
+            .collect();
+        b.iter(|| {
+            let mut picked = 0;
+            for (s, a, budget) in &prepared {
+                let sc = score::score(s, a);
+                picked += summarize::select(&sc, a, Budget::Words(*budget))
+                    .sentences
+                    .len();
+            }
+            black_box(picked)
+        })
+    });
     g.finish();
 }
 

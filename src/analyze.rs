@@ -1,24 +1,31 @@
 //! Analysis: normalized tokens, stems and stopword flags per sentence.
 //!
-//! Each sentence is normalized with [`lang::normalize`] (Arabic orthographic
-//! folding, digits, lower case), split into maximal runs of alphanumeric
-//! characters, and every token's span is mapped back to the original text.
-//! Stems come from the language's light stemmer ([`lang::stem`]); stopword
-//! flags from the embedded lists ([`lang::is_stopword`]).
+//! Each sentence is normalized as [`lang::normalize`] would (Arabic
+//! orthographic folding, digits, lower case), split into maximal runs of
+//! alphanumeric characters, and every token's span is mapped back to the
+//! original text. Stems come from the language's light stemmer
+//! ([`lang::stem`]); stopword flags from the embedded lists
+//! ([`lang::is_stopword`]).
+//!
+//! Normalized forms and stems are interned per document in a [`Vocab`]:
+//! a [`Token`] holds their ids, and the stem and stopword flag are computed
+//! once per distinct normalized form, not once per occurrence.
 
 use crate::lang::{self, Lang};
 use crate::segment::Sentence;
 use crate::text::Span;
 
 /// One token of a sentence.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
     /// Byte span of the token in the original text.
     pub span: Span,
-    /// The normalized form ([`lang::normalize`]).
-    pub norm: String,
-    /// The stem used for similarity.
-    pub stem: String,
+    /// Id of the normalized form ([`lang::normalize`]) in the document's
+    /// [`Vocab`] ([`Vocab::norm`] gives the text).
+    pub norm: u32,
+    /// Id of the stem used for similarity in the document's [`Vocab`]
+    /// ([`Vocab::stem`] gives the text). Equal ids mean equal stems.
+    pub stem: u32,
     /// True for function words.
     pub stop: bool,
 }
@@ -28,12 +35,42 @@ pub struct Token {
 pub struct Analysis {
     /// Tokens per sentence, parallel to the sentence list.
     pub sentences: Vec<Vec<Token>>,
+    /// The interned normalized forms and stems the tokens refer to.
+    pub vocab: Vocab,
 }
 
 impl Analysis {
     /// Number of tokens in all sentences.
     pub fn token_count(&self) -> usize {
         self.sentences.iter().map(Vec::len).sum()
+    }
+
+    /// The normalized form of `token` (empty if it comes from another analysis
+    /// with more entries).
+    pub fn norm(&self, token: &Token) -> &str {
+        self.vocab.norm(token.norm)
+    }
+
+    /// The stem of `token` (empty if it comes from another analysis with more
+    /// entries).
+    pub fn stem(&self, token: &Token) -> &str {
+        self.vocab.stem(token.stem)
+    }
+
+    /// Analyzes each of `texts` as one sentence of a single document, with
+    /// token spans relative to the start of each text (convenient for tests
+    /// and for callers that split text themselves).
+    ///
+    /// ```
+    /// use khulasa::analyze::Analysis;
+    /// let a = Analysis::from_sentences(&["القافلة غادرت", "وصلت القافلة"]);
+    /// assert_eq!(a.sentences[0][0].stem, a.sentences[1][1].stem);
+    /// assert_eq!(a.stem(&a.sentences[1][1]), "قافل");
+    /// ```
+    pub fn from_sentences(texts: &[&str]) -> Analysis {
+        let mut vocab = Vocab::default();
+        let sentences = texts.iter().map(|t| tokenize(t, 0, &mut vocab)).collect();
+        Analysis { sentences, vocab }
     }
 }
 
@@ -45,56 +82,183 @@ impl Analysis {
 /// let sents = segment::segment(text);
 /// let a = analyze::analyze(text, &sents);
 /// let toks = &a.sentences[0];
-/// assert_eq!(toks[1].norm, "الوزير");
-/// assert_eq!(toks[1].stem, "وزير");
+/// assert_eq!(a.norm(&toks[1]), "الوزير");
+/// assert_eq!(a.stem(&toks[1]), "وزير");
 /// assert_eq!(toks[1].span.slice(text), "الوزيرُ");
 /// assert!(toks[2].stop);
 /// ```
 pub fn analyze(text: &str, sentences: &[Sentence]) -> Analysis {
-    Analysis {
-        sentences: sentences
-            .iter()
-            .map(|s| tokenize(s.span.slice(text), s.span.start, s.lang))
-            .collect(),
-    }
+    // About one distinct form per 16 bytes of news text; the tables grow
+    // past that, so the cap only bounds the up-front allocation.
+    let mut vocab = Vocab::with_capacity((text.len() / 16).min(1 << 15));
+    let sentences = sentences
+        .iter()
+        .map(|s| tokenize(s.span.slice(text), s.span.start, &mut vocab))
+        .collect();
+    Analysis { sentences, vocab }
 }
 
 /// Tokenizes one stretch of original text starting at byte `base` of the
-/// document; token spans are document offsets.
+/// document; token spans are document offsets, and normalized forms and stems
+/// are interned in `vocab` (pass the same vocabulary for every sentence of a
+/// document so that equal words get equal ids).
 ///
 /// Equivalent to running [`lang::normalize`] on `text` and splitting the
 /// result into maximal runs of alphanumeric characters (a property test
 /// checks this), but fused into one pass without the intermediate string and
 /// offset map: deleted characters (harakat, tatweel) inside or right after a
 /// word belong to it, as the offset map would assign them.
-pub fn tokenize(text: &str, base: usize, lang: Lang) -> Vec<Token> {
+///
+/// ```
+/// use khulasa::analyze::{tokenize, Vocab};
+/// let mut vocab = Vocab::default();
+/// let toks = tokenize("وزيرُ الدفاعِ", 10, &mut vocab);
+/// assert_eq!(vocab.norm(toks[1].norm), "الدفاع");
+/// assert_eq!((toks[1].span.start, toks[1].span.end), (21, 35));
+/// ```
+pub fn tokenize(text: &str, base: usize, vocab: &mut Vocab) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 8 + 1);
-    let mut buf = String::with_capacity(32);
+    let table = class_table();
+    let bytes = text.as_bytes();
+    // The token being read: its start, the end of its last word character,
+    // and whether its normalized form differs from the original bytes
+    // `start..word_end` (then it is spelled out in `buf`).
     let mut start: Option<usize> = None;
-    let finish = |buf: &mut String, s: usize, end: usize, out: &mut Vec<Token>| {
+    let mut word_end = 0usize;
+    let mut dirty = false;
+    let mut buf = String::with_capacity(32);
+    let mut finish = |s: usize, end: usize, word_end: usize, dirty: bool, buf: &str| {
+        let norm = if dirty {
+            buf
+        } else {
+            text.get(s..word_end).unwrap_or("")
+        };
+        let (norm, stem, stop) = vocab.intern(norm);
         out.push(Token {
             span: Span::new(base + s, base + end),
-            norm: buf.clone(),
-            stem: lang::stem(buf, lang).into_owned(),
-            stop: lang::is_stopword(buf, Lang::Und),
+            norm,
+            stem,
+            stop,
         });
-        buf.clear();
     };
-    for (pos, c) in text.char_indices() {
-        let mut emit = |f: char| {
-            if is_word_char(f) {
-                start.get_or_insert(pos);
-                buf.push(f);
-            } else if let Some(s) = start.take() {
-                finish(&mut buf, s, pos, &mut out);
+    // One step of the token state machine for a character at `$i` of `$len`
+    // bytes (a macro, not a closure, so the state stays in registers).
+    macro_rules! step {
+        ($class:expr, $i:expr, $len:expr) => {
+            match $class {
+                Class::Deleted => {}
+                Class::Boundary => {
+                    if let Some(s) = start.take() {
+                        finish(s, $i, word_end, dirty, &buf);
+                    }
+                }
+                Class::Word(f, same) => {
+                    if start.is_none() {
+                        start = Some($i);
+                        word_end = $i;
+                        dirty = false;
+                        buf.clear();
+                    }
+                    if !dirty && (!same || word_end != $i) {
+                        // First change (a folded character, or a deleted one
+                        // inside the word): spell the form out from here on.
+                        dirty = true;
+                        let from = start.unwrap_or($i);
+                        buf.push_str(text.get(from..word_end).unwrap_or(""));
+                    }
+                    if dirty {
+                        buf.push(f);
+                    }
+                    word_end = $i + $len;
+                }
             }
         };
-        fold(c, &mut emit);
+    }
+    let mut emitted: Vec<char> = Vec::new();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            step!(
+                table
+                    .get(usize::from(b))
+                    .copied()
+                    .unwrap_or(Class::Boundary),
+                i,
+                1
+            );
+            i += 1;
+        } else if let (0xD8..=0xDB, Some(&b1)) = (b, bytes.get(i + 1)) {
+            // U+0600–U+06FF.
+            let k = 128 + ((usize::from(b - 0xD8) << 6) | usize::from(b1 & 0x3F));
+            step!(table.get(k).copied().unwrap_or(Class::Boundary), i, 2);
+            i += 2;
+        } else {
+            // Any other character: decode it and fold it the general way;
+            // each character it folds to is a word character (never equal to
+            // the original bytes, so the form is spelled out) or a boundary.
+            let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
+                break;
+            };
+            emitted.clear();
+            fold(c, &mut |f| emitted.push(f));
+            for &f in &emitted {
+                let class = if is_word_char(f) {
+                    Class::Word(f, false)
+                } else {
+                    Class::Boundary
+                };
+                step!(class, i, c.len_utf8());
+            }
+            i += c.len_utf8();
+        }
     }
     if let Some(s) = start {
-        finish(&mut buf, s, text.len(), &mut out);
+        finish(s, text.len(), word_end, dirty, &buf);
     }
     out
+}
+
+/// What the tokenizer does with one character (ASCII or the Arabic block).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// Deleted by normalization (harakat, tatweel, marks): neither part of a
+    /// word nor a boundary.
+    Deleted,
+    /// Ends a word (punctuation, symbols, spaces).
+    Boundary,
+    /// A word character, normalized to this character; `true` when that is
+    /// the character itself.
+    Word(char, bool),
+}
+
+/// [`fold`] and [`is_word_char`] precomputed for ASCII (entries 0–127) and
+/// U+0600–U+06FF (entries 128–383), so the tokenizer's hot loop agrees with
+/// the general path by construction.
+fn class_table() -> &'static [Class; 384] {
+    static TABLE: std::sync::OnceLock<[Class; 384]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = [Class::Boundary; 384];
+        for (k, slot) in t.iter_mut().enumerate() {
+            let cp = if k < 128 {
+                k as u32
+            } else {
+                0x0600 + (k as u32 - 128)
+            };
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            let mut folded = Vec::new();
+            fold(c, &mut |f| folded.push(f));
+            *slot = match folded.as_slice() {
+                [] => Class::Deleted,
+                [f] if is_word_char(*f) => Class::Word(*f, *f == c),
+                // No character of these ranges folds to several; a
+                // non-word character is a boundary.
+                _ => Class::Boundary,
+            };
+        }
+        t
+    })
 }
 
 /// Arabic letters U+0621–U+064A (all alphabetic), ASCII, then the general test.
@@ -150,4 +314,278 @@ fn fold(c: char, emit: &mut impl FnMut(char)) {
 /// script); see [`lang::stem`].
 pub fn stem(word: &str) -> std::borrow::Cow<'_, str> {
     lang::stem(word, Lang::Und)
+}
+
+/// The interned normalized forms and stems of one document.
+///
+/// Ids are dense (`0..norm_count()`, `0..stem_count()`) and given in order of
+/// first occurrence. Each normalized form is stemmed and looked up in the
+/// stopword lists once, when it is first interned.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Vocab {
+    norms: Interner,
+    stems: Interner,
+    /// Stem id and stopword flag per norm id.
+    info: Vec<(u32, bool)>,
+}
+
+impl Vocab {
+    /// An empty vocabulary.
+    pub fn new() -> Vocab {
+        Vocab::default()
+    }
+
+    /// An empty vocabulary with room for about `words` distinct forms.
+    pub fn with_capacity(words: usize) -> Vocab {
+        Vocab {
+            norms: Interner::with_capacity(words),
+            stems: Interner::with_capacity(words),
+            info: Vec::with_capacity(words),
+        }
+    }
+
+    /// The normalized form with id `id` (empty for an unknown id).
+    pub fn norm(&self, id: u32) -> &str {
+        self.norms.get(id)
+    }
+
+    /// The stem with id `id` (empty for an unknown id).
+    pub fn stem(&self, id: u32) -> &str {
+        self.stems.get(id)
+    }
+
+    /// Number of distinct normalized forms.
+    pub fn norm_count(&self) -> usize {
+        self.norms.len()
+    }
+
+    /// Number of distinct stems.
+    pub fn stem_count(&self) -> usize {
+        self.stems.len()
+    }
+
+    /// The id of the normalized form `norm`, if interned.
+    pub fn norm_id(&self, norm: &str) -> Option<u32> {
+        self.norms.find(norm.as_bytes(), hash(norm.as_bytes()))
+    }
+
+    /// The id of the stem `stem`, if interned.
+    pub fn stem_id(&self, stem: &str) -> Option<u32> {
+        self.stems.find(stem.as_bytes(), hash(stem.as_bytes()))
+    }
+
+    /// Interns a normalized word (the caller normalizes it): returns its norm
+    /// id, stem id and stopword flag ([`lang::stem`], [`lang::is_stopword`]
+    /// with [`Lang::Und`]).
+    ///
+    /// ```
+    /// use khulasa::analyze::Vocab;
+    /// let mut v = Vocab::new();
+    /// let (n, s, stop) = v.intern("والمدارس");
+    /// assert_eq!((v.norm(n), v.stem(s), stop), ("والمدارس", "مدارس", false));
+    /// assert_eq!(v.intern("المدارس").1, s);
+    /// assert!(v.intern("في").2);
+    /// ```
+    pub fn intern(&mut self, norm: &str) -> (u32, u32, bool) {
+        let h = hash(norm.as_bytes());
+        if let Some(id) = self.norms.find(norm.as_bytes(), h) {
+            if let Some(&(stem, stop)) = self.info.get(id as usize) {
+                return (id, stem, stop);
+            }
+        }
+        let word = norm;
+        let id = self.norms.insert(word, h);
+        let stem = lang::stem(word, Lang::Und);
+        let sh = hash(stem.as_bytes());
+        let stem_id = match self.stems.find(stem.as_bytes(), sh) {
+            Some(s) => s,
+            None => self.stems.insert(&stem, sh),
+        };
+        let stop = lang::is_stopword(word, Lang::Und);
+        self.info.push((stem_id, stop));
+        (id, stem_id, stop)
+    }
+}
+
+/// A string interner: one arena, open addressing over ids.
+#[derive(Debug, Clone, Default)]
+struct Interner {
+    arena: String,
+    /// End offset in `arena` of each id (it starts where the previous ends).
+    ends: Vec<usize>,
+    /// Hash of each id, kept for growing the table.
+    hashes: Vec<u64>,
+    /// Slots: 0 empty, else id + 1. Length 0 or a power of two.
+    slots: Vec<u32>,
+}
+
+impl PartialEq for Interner {
+    fn eq(&self, other: &Self) -> bool {
+        self.arena == other.arena && self.ends == other.ends
+    }
+}
+
+impl Eq for Interner {}
+
+impl Interner {
+    fn with_capacity(words: usize) -> Interner {
+        Interner {
+            arena: String::with_capacity(words * 8),
+            ends: Vec::with_capacity(words),
+            hashes: Vec::with_capacity(words),
+            slots: vec![0; (words * 2).next_power_of_two().max(64)],
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn get(&self, id: u32) -> &str {
+        let i = id as usize;
+        let end = self.ends.get(i).copied().unwrap_or(0);
+        let start = match i.checked_sub(1) {
+            Some(p) => self.ends.get(p).copied().unwrap_or(0),
+            None => 0,
+        };
+        self.arena.get(start..end).unwrap_or("")
+    }
+
+    fn slot_of(&self, h: u64) -> usize {
+        // The table length is a power of two; the high bits of the hash
+        // are the well-mixed ones.
+        let bits = self.slots.len().trailing_zeros();
+        if bits == 0 {
+            0
+        } else {
+            (h >> (64 - bits)) as usize
+        }
+    }
+
+    fn find(&self, key: &[u8], h: u64) -> Option<u32> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut s = self.slot_of(h);
+        loop {
+            match self.slots.get(s).copied() {
+                Some(0) | None => return None,
+                Some(v) => {
+                    let id = v - 1;
+                    if self.hashes.get(id as usize) == Some(&h) && self.get(id).as_bytes() == key {
+                        return Some(id);
+                    }
+                }
+            }
+            s = (s + 1) & mask;
+        }
+    }
+
+    /// Adds `word` (known to be absent) and returns its id.
+    fn insert(&mut self, word: &str, h: u64) -> u32 {
+        if (self.len() + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        let id = self.len() as u32;
+        self.arena.push_str(word);
+        self.ends.push(self.arena.len());
+        self.hashes.push(h);
+        self.place(id, h);
+        id
+    }
+
+    fn place(&mut self, id: u32, h: u64) {
+        let mask = self.slots.len().saturating_sub(1);
+        let mut s = self.slot_of(h);
+        while let Some(slot) = self.slots.get_mut(s) {
+            if *slot == 0 {
+                *slot = id + 1;
+                return;
+            }
+            s = (s + 1) & mask;
+        }
+    }
+
+    fn grow(&mut self) {
+        let n = (self.slots.len() * 2).max(64);
+        self.slots = vec![0; n];
+        for id in 0..self.hashes.len() {
+            let h = self.hashes.get(id).copied().unwrap_or(0);
+            self.place(id as u32, h);
+        }
+    }
+}
+
+/// A fast hash for short byte strings (FxHash-style over 8-byte words, with a
+/// final mix so that the high bits used by [`Interner`] depend on every byte).
+#[inline]
+fn hash(b: &[u8]) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut h = b.len() as u64;
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut w = [0u8; 8];
+        if let Some(dst) = w.get_mut(..rest.len()) {
+            dst.copy_from_slice(rest);
+        }
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+    }
+    h ^ (h >> 29)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn interner_grows_and_finds_every_word() {
+        let mut v = Vocab::new();
+        let words: Vec<String> = (0..500).map(|i| format!("w{i}x")).collect();
+        let ids: Vec<u32> = words.iter().map(|w| v.intern(w).0).collect();
+        assert_eq!(v.norm_count(), 500);
+        for (w, &id) in words.iter().zip(&ids) {
+            assert_eq!(v.norm(id), w);
+            assert_eq!(v.intern(w).0, id, "re-interning {w} must give its id");
+            assert_eq!(v.norm_id(w), Some(id));
+        }
+        assert_eq!(v.norm_id("absent"), None);
+        assert_eq!(v.norm(9999), "");
+    }
+
+    #[test]
+    fn table_agrees_with_general_fold() {
+        // Every character of the Arabic block, alone and inside a word.
+        for k in 0..256u32 {
+            let Some(c) = char::from_u32(0x0600 + k) else {
+                continue;
+            };
+            let text = format!("ab{c}cd {c}");
+            let mut v = Vocab::new();
+            let fast: Vec<(String, Span)> = tokenize(&text, 0, &mut v)
+                .iter()
+                .map(|t| (v.norm(t.norm).to_string(), t.span))
+                .collect();
+            let mut slow = Vec::new();
+            let mut buf = String::new();
+            let mut start = None;
+            for (pos, ch) in text
+                .char_indices()
+                .chain(std::iter::once((text.len(), ' ')))
+            {
+                fold(ch, &mut |f| {
+                    if is_word_char(f) {
+                        start.get_or_insert(pos);
+                        buf.push(f);
+                    } else if let Some(s) = start.take() {
+                        slow.push((std::mem::take(&mut buf), Span::new(s, pos)));
+                    }
+                });
+            }
+            assert_eq!(fast, slow, "U+{:04X}", 0x0600 + k);
+        }
+    }
 }

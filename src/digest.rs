@@ -44,11 +44,12 @@ fn vectors<A: Borrow<Article>>(articles: &[A]) -> Vec<Vector> {
             if matches!(s.kind, SentenceKind::Meta | SentenceKind::Caption) {
                 continue;
             }
-            for t in toks.iter().filter(|t| {
-                !t.stop && t.stem.chars().count() > 2 && !t.stem.chars().all(|c| c.is_numeric())
-            }) {
+            for stem in toks.iter().filter(|t| !t.stop).map(|t| a.analysis.stem(t)) {
+                if stem.chars().count() <= 2 || stem.chars().all(|c| c.is_numeric()) {
+                    continue;
+                }
                 let next = vocab.len() as u32;
-                let id = *vocab.entry(t.stem.clone()).or_insert(next);
+                let id = *vocab.entry(stem.to_string()).or_insert(next);
                 *tf.entry(id).or_default() += 1.0;
             }
         }
@@ -444,7 +445,7 @@ fn content_stems(a: &Article, sentence: usize) -> Vec<&str> {
         .map_or(Vec::new(), |toks| {
             toks.iter()
                 .filter(|t| !t.stop)
-                .map(|t| t.stem.as_str())
+                .map(|t| a.analysis.stem(t))
                 .collect()
         });
     v.sort_unstable();

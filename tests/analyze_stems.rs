@@ -1,7 +1,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 //! Table-driven stemmer test (tests/data/ar/stems.tsv) and analysis invariants.
 
-use khulasa::analyze::{analyze, tokenize};
+use khulasa::analyze::{analyze, tokenize, Vocab};
 use khulasa::lang::{self, stem_ar, stem_en, Lang};
 use khulasa::segment::segment;
 
@@ -77,21 +77,25 @@ fn tokens_quote_the_original_and_flag_stopwords() {
         assert!(!orig.is_empty());
         assert_eq!(
             lang::normalize(orig).text,
-            t.norm,
+            a.norm(t),
             "span must cover the token"
         );
     }
-    let find = |n: &str| all.iter().find(|t| t.norm == n).unwrap();
+    let find = |n: &str| all.iter().find(|t| a.norm(t) == n).unwrap();
     assert_eq!(find("الدفاع").span.slice(text), "الدفاعِ");
-    assert_eq!(find("الدفاع").stem, "دفاع");
+    assert_eq!(a.stem(find("الدفاع")), "دفاع");
     assert!(find("في").stop && find("the").stop && find("ان").stop);
     assert!(!find("الرقه").stop);
-    assert_eq!(find("fighters").stem, "fighter");
+    assert_eq!(a.stem(find("fighters")), "fighter");
+    // Interning: equal words share ids, one entry per distinct form.
+    assert_eq!(find("الدفاع").norm, a.vocab.norm_id("الدفاع").unwrap());
+    assert_eq!(a.vocab.stem_id("دفاع"), Some(find("الدفاع").stem));
+    assert!(a.vocab.norm_count() <= all.len());
 }
 
 #[test]
 fn tokenize_offsets_are_relative_to_base() {
-    let toks = tokenize("ab cd", 10, Lang::En);
+    let toks = tokenize("ab cd", 10, &mut Vocab::new());
     assert_eq!(toks.len(), 2);
     assert_eq!((toks[1].span.start, toks[1].span.end), (13, 15));
 }
@@ -105,8 +109,8 @@ fn stopword_lists() {
 }
 
 mod fused {
-    use khulasa::analyze::tokenize;
-    use khulasa::lang::{self, Lang};
+    use khulasa::analyze::{tokenize, Vocab};
+    use khulasa::lang;
     use khulasa::text::Span;
     use proptest::prelude::*;
 
@@ -133,9 +137,10 @@ mod fused {
     }
 
     fn check(text: &str) {
-        let got: Vec<(String, Span)> = tokenize(text, 0, Lang::Ar)
+        let mut v = Vocab::new();
+        let got: Vec<(String, Span)> = tokenize(text, 0, &mut v)
             .into_iter()
-            .map(|t| (t.norm, t.span))
+            .map(|t| (v.norm(t.norm).to_string(), t.span))
             .collect();
         assert_eq!(got, reference(text), "text {text:?}");
     }

@@ -1,7 +1,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 //! Single-document selection: budgets, document order, kinds, redundancy.
 
-use khulasa::analyze::{analyze, tokenize, Analysis};
+use khulasa::analyze::{analyze, Analysis};
 use khulasa::lang::Lang;
 use khulasa::score::{self, Scores, Weights};
 use khulasa::segment::{segment, Sentence, SentenceKind};
@@ -161,9 +161,7 @@ fn scores_parallel_to_sentences_and_empty_input() {
             .sentences
             .is_empty()
     );
-    let a = Analysis {
-        sentences: vec![tokenize("x", 0, Lang::En)],
-    };
+    let a = Analysis::from_sentences(&["x"]);
     // Scores shorter than the analysis: nothing to pick beyond them.
     assert!(select(&Scores::default(), &a, Budget::Sentences(3))
         .sentences

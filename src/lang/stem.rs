@@ -59,7 +59,8 @@ pub fn stem_ar(word: &str) -> &str {
     if w.starts_with(['و', 'ب', 'ك', 'ف', 'ل', 'ا']) {
         for p in AR_ARTICLE {
             if let Some(rest) = w.strip_prefix(p) {
-                let pl = char_len(p);
+                // Every prefix is Arabic letters, two bytes each.
+                let pl = p.len() / 2;
                 if len - pl >= 3 {
                     w = rest;
                     len -= pl;
@@ -73,11 +74,13 @@ pub fn stem_ar(word: &str) -> &str {
     };
     for s in AR_SUFFIX.iter().filter(|s| s.ends_with(last)) {
         if let Some(rest) = w.strip_suffix(s) {
-            if len - char_len(s) >= 3 {
+            // Every suffix is Arabic letters, two bytes each.
+            let sl = s.len() / 2;
+            if len - sl >= 3 {
                 // A nisba ي left before a plural or pronoun suffix goes too
                 // (الفلسطينيين → فلسطين, like فلسطيني).
                 return match rest.strip_suffix('ي') {
-                    Some(r) if *s != "ي" && len - char_len(s) > 4 => r,
+                    Some(r) if *s != "ي" && len - sl > 4 => r,
                     _ => rest,
                 };
             }
@@ -148,5 +151,18 @@ pub fn stem(word: &str, lang: Lang) -> std::borrow::Cow<'_, str> {
         Some(c) if super::is_arabic_letter(c) => std::borrow::Cow::Borrowed(stem_ar(word)),
         Some(c) if c.is_ascii_alphabetic() => stem_en(word),
         _ => std::borrow::Cow::Borrowed(word),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn affixes_are_two_byte_letters() {
+        // stem_ar counts affix letters as bytes / 2.
+        for a in AR_ARTICLE.iter().chain(AR_SUFFIX) {
+            assert_eq!(a.len(), 2 * char_len(a), "{a}");
+        }
     }
 }

@@ -13,26 +13,38 @@ use super::Lang;
 const AR: &str = include_str!("ar/stopwords.txt");
 const EN: &str = include_str!("en/stopwords.txt");
 
-/// FNV-1a for the short keys of the stopword sets.
+/// A word-at-a-time multiplicative hash (FxHash style) for the short keys
+/// of the stopword sets: several times fewer instructions than FNV-1a's
+/// byte loop on Arabic words.
 #[derive(Default)]
-struct Fnv(u64);
+struct Fx(u64);
 
-impl std::hash::Hasher for Fnv {
+impl std::hash::Hasher for Fx {
     fn finish(&self) -> u64 {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        if self.0 == 0 {
-            self.0 = 0xcbf2_9ce4_8422_2325;
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
         }
-        for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        let rest = chunks.remainder();
+        let mut w = [0u8; 8];
+        if let Some(dst) = w.get_mut(..rest.len()) {
+            dst.copy_from_slice(rest);
         }
+        self.0 =
+            (self.0.rotate_left(5) ^ u64::from_le_bytes(w) ^ rest.len() as u64).wrapping_mul(K);
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
 }
 
-type Set = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+type Set = HashSet<&'static str, BuildHasherDefault<Fx>>;
 
 fn parse(list: &'static str) -> Set {
     list.lines()
@@ -51,6 +63,12 @@ fn en_set() -> &'static Set {
     SET.get_or_init(|| parse(EN))
 }
 
+/// Both lists in one set, for [`Lang::Und`] (one lookup instead of two).
+fn any_set() -> &'static Set {
+    static SET: OnceLock<Set> = OnceLock::new();
+    SET.get_or_init(|| parse(AR).union(&parse(EN)).copied().collect())
+}
+
 /// True if the normalized word `norm` is a function word of `lang`.
 ///
 /// [`Lang::Und`] checks both lists, so mixed or short text still gets its
@@ -66,7 +84,7 @@ pub fn is_stopword(norm: &str, lang: Lang) -> bool {
     match lang {
         Lang::Ar => ar_set().contains(norm),
         Lang::En => en_set().contains(norm),
-        Lang::Und => ar_set().contains(norm) || en_set().contains(norm),
+        Lang::Und => any_set().contains(norm),
     }
 }
 

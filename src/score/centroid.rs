@@ -39,21 +39,17 @@ pub fn centroid(terms: &Terms) -> Vec<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analyze::tokenize;
     use crate::analyze::Analysis;
-    use crate::lang::Lang;
 
     #[test]
     fn central_sentence_scores_highest() {
-        let a = Analysis {
-            sentences: vec![
-                tokenize("الهدنة في الرقة صامدة والقافلة تغادر", 0, Lang::Ar),
-                tokenize("القافلة تغادر الرقة بعد الهدنة", 0, Lang::Ar),
-                tokenize("الهدنة في الرقة صامدة منذ الأحد", 0, Lang::Ar),
-                tokenize("القافلة وصلت دير الزور", 0, Lang::Ar),
-                tokenize("الطقس حار جدا اليوم", 0, Lang::Ar),
-            ],
-        };
+        let a = Analysis::from_sentences(&[
+            "الهدنة في الرقة صامدة والقافلة تغادر",
+            "القافلة تغادر الرقة بعد الهدنة",
+            "الهدنة في الرقة صامدة منذ الأحد",
+            "القافلة وصلت دير الزور",
+            "الطقس حار جدا اليوم",
+        ]);
         let c = centroid(&Terms::new(&a));
         // The sentence sharing most of the document's vocabulary is most central;
         // the off-topic one is least.

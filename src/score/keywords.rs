@@ -40,18 +40,14 @@ pub fn keyword_density(terms: &Terms, analysis: &Analysis) -> Vec<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analyze::tokenize;
-    use crate::lang::Lang;
 
     #[test]
     fn dense_sentence_scores_higher() {
-        let a = Analysis {
-            sentences: vec![
-                tokenize("raqqa truce raqqa truce", 0, Lang::En),
-                tokenize("the weather was fine in the morning and truce", 0, Lang::En),
-                tokenize("raqqa", 0, Lang::En),
-            ],
-        };
+        let a = Analysis::from_sentences(&[
+            "raqqa truce raqqa truce",
+            "the weather was fine in the morning and truce",
+            "raqqa",
+        ]);
         let d = keyword_density(&Terms::new(&a), &a);
         assert!(d[0] > d[1], "{d:?}");
         assert!((d[0] - 1.0).abs() < 1e-12);

@@ -23,18 +23,10 @@ pub fn length(analysis: &Analysis) -> Vec<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analyze::tokenize;
-    use crate::lang::Lang;
 
     #[test]
     fn longest_is_one() {
-        let a = Analysis {
-            sentences: vec![
-                tokenize("one two three", 0, Lang::En),
-                tokenize("one", 0, Lang::En),
-                vec![],
-            ],
-        };
+        let a = Analysis::from_sentences(&["one two three", "one", ""]);
         let l = length(&a);
         assert!((l[0] - 1.0).abs() < 1e-12);
         assert!(l[1] > 0.0 && l[1] < 1.0);

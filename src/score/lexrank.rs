@@ -25,24 +25,17 @@ pub fn lexrank(terms: &Terms) -> Vec<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analyze::{tokenize, Analysis};
-    use crate::lang::Lang;
+    use crate::analyze::Analysis;
 
     #[test]
     fn hub_sentence_ranks_first_and_isolated_last() {
-        let a = Analysis {
-            sentences: vec![
-                tokenize("القافلة غادرت الرقة", 0, Lang::Ar),
-                tokenize(
-                    "القافلة غادرت الرقة نحو دير الزور والهدنة صامدة",
-                    0,
-                    Lang::Ar,
-                ),
-                tokenize("دير الزور تستقبل القافلة", 0, Lang::Ar),
-                tokenize("الهدنة صامدة", 0, Lang::Ar),
-                tokenize("السماء زرقاء", 0, Lang::Ar),
-            ],
-        };
+        let a = Analysis::from_sentences(&[
+            "القافلة غادرت الرقة",
+            "القافلة غادرت الرقة نحو دير الزور والهدنة صامدة",
+            "دير الزور تستقبل القافلة",
+            "الهدنة صامدة",
+            "السماء زرقاء",
+        ]);
         let r = lexrank(&Terms::new(&a));
         let best = (0..5).max_by(|&x, &y| r[x].total_cmp(&r[y])).unwrap();
         assert_eq!(best, 1, "{r:?}");

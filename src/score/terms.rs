@@ -1,7 +1,5 @@
 //! Interned content terms and TF-IDF sentence vectors shared by the scorers.
 
-use std::collections::HashMap;
-
 /// FNV-1a: a fast hasher for short keys (words, ids); not DoS-resistant,
 /// which does not matter for per-document tables.
 #[derive(Debug, Clone, Copy)]
@@ -42,6 +40,9 @@ pub struct Terms {
     pub df: Vec<u32>,
     /// Occurrences of each term in the document.
     pub tf: Vec<u32>,
+    /// Term ids per sentence, sorted and deduplicated (the sets TextRank,
+    /// title overlap and redundancy checks compare).
+    pub sets: Vec<Vec<u32>>,
     /// TF-IDF vector per sentence.
     pub vectors: Vec<SparseVec>,
     /// Euclidean norm of each sentence vector.
@@ -52,7 +53,9 @@ impl Terms {
     /// Interns the content stems of `analysis` and builds TF-IDF vectors
     /// with `idf = ln((n + 1) / (df + 0.5))` over the document's sentences.
     pub fn new(analysis: &Analysis) -> Terms {
-        let mut ids: HashMap<&str, u32, FnvBuild> = HashMap::default();
+        // Term ids in order of first occurrence among content tokens (the
+        // vocabulary's stem ids also count stopwords, so they are remapped).
+        let mut term_of_stem: Vec<u32> = vec![u32::MAX; analysis.vocab.stem_count()];
         let mut df: Vec<u32> = Vec::new();
         let mut tf: Vec<u32> = Vec::new();
         let mut last_seen: Vec<usize> = Vec::new();
@@ -60,8 +63,17 @@ impl Terms {
         for (si, toks) in analysis.sentences.iter().enumerate() {
             let mut row = Vec::with_capacity(toks.len());
             for t in toks.iter().filter(|t| !t.stop) {
-                let next = ids.len() as u32;
-                let id = *ids.entry(t.stem.as_str()).or_insert(next);
+                let next = df.len() as u32;
+                let id = match term_of_stem.get_mut(t.stem as usize) {
+                    Some(x) if *x != u32::MAX => *x,
+                    Some(x) => {
+                        *x = next;
+                        next
+                    }
+                    // A token whose stem is not in the vocabulary (built by
+                    // hand): a term of its own.
+                    None => next,
+                };
                 if id == next {
                     df.push(0);
                     tf.push(0);
@@ -90,11 +102,14 @@ impl Terms {
             .collect();
         let mut vectors = Vec::with_capacity(sentences.len());
         let mut norms = Vec::with_capacity(sentences.len());
+        let mut sets = Vec::with_capacity(sentences.len());
+        let mut sorted = Vec::new();
         for row in &sentences {
-            let mut sorted = row.clone();
+            sorted.clear();
+            sorted.extend_from_slice(row);
             sorted.sort_unstable();
             let mut v: SparseVec = Vec::with_capacity(sorted.len());
-            for id in sorted {
+            for &id in &sorted {
                 let w = idf.get(id as usize).copied().unwrap_or(0.0);
                 match v.last_mut() {
                     Some((last, x)) if *last == id => *x += w,
@@ -102,10 +117,12 @@ impl Terms {
                 }
             }
             norms.push(v.iter().map(|(_, x)| x * x).sum::<f64>().sqrt());
+            sets.push(v.iter().map(|&(id, _)| id).collect());
             vectors.push(v);
         }
         Terms {
             sentences,
+            sets,
             df,
             tf,
             vectors,
@@ -173,9 +190,13 @@ pub fn pagerank(matrix: &[f64], n: usize, damping: f64) -> Vec<f64> {
     if n == 0 {
         return Vec::new();
     }
-    let rows: Vec<f64> = (0..n)
-        .map(|i| matrix.iter().skip(i * n).take(n).sum())
-        .collect();
+    // Rows as slices (a short matrix gives short last rows, as before).
+    let row_of = |i: usize| {
+        matrix
+            .get(i * n..)
+            .map_or(&[][..], |r| r.get(..n).unwrap_or(r))
+    };
+    let rows: Vec<f64> = (0..n).map(|i| row_of(i).iter().sum()).collect();
     let nf = n as f64;
     let mut p = vec![1.0 / nf; n];
     let mut q = vec![0.0; n];
@@ -193,8 +214,7 @@ pub fn pagerank(matrix: &[f64], n: usize, damping: f64) -> Vec<f64> {
                 continue;
             }
             let f = (1.0 - damping) * pi / ri;
-            let row = matrix.iter().skip(i * n).take(n);
-            for (qj, &m) in q.iter_mut().zip(row) {
+            for (qj, &m) in q.iter_mut().zip(row_of(i)) {
                 *qj += f * m;
             }
         }

@@ -6,16 +6,7 @@ use super::terms::{pagerank, Terms};
 /// `|A ∩ B| / (ln |A| + ln |B|)` over their sets of content stems (sentences
 /// with fewer than 2 distinct stems get no edges). Scores average 1.
 pub fn textrank(terms: &Terms) -> Vec<f64> {
-    let sets: Vec<Vec<u32>> = terms
-        .sentences
-        .iter()
-        .map(|s| {
-            let mut v = s.clone();
-            v.sort_unstable();
-            v.dedup();
-            v
-        })
-        .collect();
+    let sets = &terms.sets;
     let n = sets.len();
     let logs: Vec<f64> = sets.iter().map(|s| (s.len() as f64).ln()).collect();
     let mut m = vec![0.0; n * n];
@@ -57,23 +48,16 @@ pub fn intersection(a: &[u32], b: &[u32]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analyze::{tokenize, Analysis};
-    use crate::lang::Lang;
+    use crate::analyze::Analysis;
 
     #[test]
     fn connected_sentences_outrank_isolated_ones() {
-        let a = Analysis {
-            sentences: vec![
-                tokenize("the convoy left raqqa at dawn", 0, Lang::En),
-                tokenize(
-                    "the convoy reached deir ezzor after leaving raqqa",
-                    0,
-                    Lang::En,
-                ),
-                tokenize("fighters in the convoy left raqqa", 0, Lang::En),
-                tokenize("bananas grow well in warm climates", 0, Lang::En),
-            ],
-        };
+        let a = Analysis::from_sentences(&[
+            "the convoy left raqqa at dawn",
+            "the convoy reached deir ezzor after leaving raqqa",
+            "fighters in the convoy left raqqa",
+            "bananas grow well in warm climates",
+        ]);
         let r = textrank(&Terms::new(&a));
         assert!(r[0] > r[3] && r[1] > r[3] && r[2] > r[3], "{r:?}");
         assert_eq!(intersection(&[1, 3, 5], &[2, 3, 5, 7]), 2);

@@ -77,20 +77,9 @@ pub fn near_duplicate(a: &[u32], b: &[u32]) -> bool {
     common as f64 / small as f64 >= DUPLICATE_CONTAINMENT
 }
 
-/// Sorted, deduplicated hashes of the content stems of one sentence (a
-/// cheap stand-in for interned ids: 32-bit FNV collisions between the few
-/// dozen stems of two sentences are negligible).
-fn stem_hashes(tokens: &[crate::analyze::Token]) -> Vec<u32> {
-    use std::hash::Hasher;
-    let mut v: Vec<u32> = tokens
-        .iter()
-        .filter(|t| !t.stop)
-        .map(|t| {
-            let mut h = crate::score::terms::Fnv::default();
-            h.write(t.stem.as_bytes());
-            (h.finish() ^ (h.finish() >> 32)) as u32
-        })
-        .collect();
+/// Sorted, deduplicated stem ids of the content tokens of one sentence.
+fn stem_ids(tokens: &[crate::analyze::Token]) -> Vec<u32> {
+    let mut v: Vec<u32> = tokens.iter().filter(|t| !t.stop).map(|t| t.stem).collect();
     v.sort_unstable();
     v.dedup();
     v
@@ -114,7 +103,7 @@ pub fn select(scores: &Scores, analysis: &Analysis, budget: Budget) -> Summary {
         .collect();
     let set = |i: usize| -> &[u32] {
         match (sets.get(i), analysis.sentences.get(i)) {
-            (Some(c), Some(t)) => c.get_or_init(|| stem_hashes(t)),
+            (Some(c), Some(t)) => c.get_or_init(|| stem_ids(t)),
             _ => &[],
         }
     };

@@ -56,7 +56,7 @@ pub fn multi(sources: &[Source<'_>], budget: Budget) -> MultiSummary {
                 .filter(|t| !t.stop)
                 .map(|t| {
                     let next = ids.len() as u32;
-                    *ids.entry(t.stem.as_str()).or_insert(next)
+                    *ids.entry(src.analysis.stem(t)).or_insert(next)
                 })
                 .collect();
             v.sort_unstable();
