@@ -52,6 +52,7 @@ struct Inner {
     glossary: Glossary,
     matcher: Matcher,
     budget: Budget,
+    facts: bool,
 }
 
 /// The configured pipeline: immutable, `Send + Sync`, cheap to clone.
@@ -71,6 +72,7 @@ impl std::fmt::Debug for Pipeline {
         f.debug_struct("Pipeline")
             .field("entries", &self.inner.glossary.entries().len())
             .field("budget", &self.inner.budget)
+            .field("facts", &self.inner.facts)
             .finish()
     }
 }
@@ -80,6 +82,7 @@ impl std::fmt::Debug for Pipeline {
 pub struct PipelineBuilder {
     glossary: Option<Glossary>,
     budget: Budget,
+    skip_facts: bool,
 }
 
 impl PipelineBuilder {
@@ -92,6 +95,24 @@ impl PipelineBuilder {
     /// Sets the summary budget (default: 4 sentences).
     pub fn budget(mut self, budget: Budget) -> Self {
         self.budget = budget;
+        self
+    }
+
+    /// Leaves out the facts stage: [`Article::figures`] and
+    /// [`Article::dates`] stay empty. For callers that only want summaries
+    /// or glossary hits (`khulasa summarize`, `khulasa terms`).
+    ///
+    /// ```
+    /// use khulasa::{Document, Pipeline};
+    /// let doc = Document::new("x", "خرج 300 مقاتل في 13 أيلول 2017. وعادت القافلة.");
+    /// let full = Pipeline::builder().build().unwrap().process(doc.clone());
+    /// let lean = Pipeline::builder().without_facts().build().unwrap().process(doc);
+    /// assert_eq!((full.figures.len(), full.dates.len()), (1, 1));
+    /// assert!(lean.figures.is_empty() && lean.dates.is_empty());
+    /// assert_eq!(lean.summary, full.summary);
+    /// ```
+    pub fn without_facts(mut self) -> Self {
+        self.skip_facts = true;
         self
     }
 
@@ -120,6 +141,7 @@ impl PipelineBuilder {
                 glossary,
                 matcher,
                 budget: self.budget,
+                facts: !self.skip_facts,
             }),
         })
     }
@@ -151,7 +173,11 @@ impl Pipeline {
         let scores = score::score(&sentences, &analysis);
         let summary = summarize::select(&scores, &analysis, budget);
         let hits = self.inner.matcher.find(&doc.text);
-        let (figures, dates) = facts::figures_and_dates(&doc.text, &meta);
+        let (figures, dates) = if self.inner.facts {
+            facts::figures_and_dates(&doc.text, &meta)
+        } else {
+            (Vec::new(), Vec::new())
+        };
         Article {
             doc,
             sentences,

@@ -438,6 +438,7 @@ fn summarize(args: SummarizeArgs) -> Result<ExitCode> {
     let pipeline = Pipeline::builder()
         .glossary(Glossary::default())
         .budget(budget(&args.budget))
+        .without_facts()
         .build()?;
     let records = read_records(&args.input, false);
     let total = records.len();
@@ -481,7 +482,10 @@ fn summarize(args: SummarizeArgs) -> Result<ExitCode> {
 fn terms(args: TermsArgs) -> Result<ExitCode> {
     let pool = thread_pool(&args.input)?;
     let glossary = load_glossary(&args.glossary)?;
-    let pipeline = Pipeline::builder().glossary(glossary).build()?;
+    let pipeline = Pipeline::builder()
+        .glossary(glossary)
+        .without_facts()
+        .build()?;
     let records = read_records(&args.input, false);
     let total = records.len();
     let results = process_all(&pool, &pipeline, records, Budget::default());
