@@ -33,6 +33,7 @@
 //! ```
 
 mod abbrev;
+mod bytes;
 mod chars;
 mod lines;
 mod quotes;
@@ -237,6 +238,17 @@ impl Segmenter {
 /// byte-level fast path for ASCII and the two-byte Arabic block.
 fn unit_lang(s: &str) -> Lang {
     let bytes = s.as_bytes();
+    // No byte that can start a Latin letter: Arabic if any Arabic letter.
+    if !bytes
+        .iter()
+        .any(|&b| (b | 0x20).wrapping_sub(b'a') < 26 || b.wrapping_sub(0xC3) < 7)
+    {
+        return if s.chars().any(lang::is_arabic_letter) {
+            Lang::Ar
+        } else {
+            Lang::Und
+        };
+    }
     let (mut ar, mut latin) = (0usize, 0usize);
     let mut i = 0usize;
     while let Some(&b) = bytes.get(i) {

@@ -2,6 +2,7 @@
 //! openers with closers, so that the splitter can ignore unbalanced marks
 //! (guidelines §5, §6) and knows where each quotation opened.
 
+use super::bytes as scan;
 use super::chars::{char_at, char_before, is_continuing, is_terminal};
 
 /// Pairs farther apart than this (bytes) are treated as unbalanced brackets:
@@ -81,18 +82,12 @@ pub(crate) fn marks(text: &str, start: usize, end: usize) -> Vec<Mark> {
         return out;
     };
     let bytes = block.as_bytes();
-    let candidates = bytes.iter().enumerate().filter_map(|(k, &b)| {
-        if matches!(
-            b,
-            b'"' | b'(' | b')' | b'[' | b']' | b'{' | b'}' | 0xC2 | 0xE2 | 0xEF
-        ) {
-            block
-                .get(k..)
-                .and_then(|r| r.chars().next())
-                .map(|c| (k, c))
-        } else {
-            None
-        }
+    let mut k = 0usize;
+    let candidates = std::iter::from_fn(|| {
+        let p = scan::next(&scan::QUOTES, bytes, k, bytes.len());
+        let c = block.get(p..).and_then(|r| r.chars().next())?;
+        k = p + c.len_utf8();
+        Some((p, c))
     });
     for (k, c) in candidates {
         let family = match c {

@@ -7,6 +7,7 @@
 //! is linear in the length of the block.
 
 use super::abbrev::{AbbrevClass, Abbrevs, MAX_KEY};
+use super::bytes as scan;
 use super::chars::{
     char_at, char_before, is_arabic, is_closing_bracket, is_closing_quote_shape, is_continuing,
     is_digit, is_dot, is_hspace, is_latin, is_letter, is_line_break, is_opening_punct, is_qe,
@@ -128,23 +129,33 @@ impl Scan<'_> {
         let bytes = text.as_bytes();
         let mut i = self.bs;
         while i < self.be {
-            // Fast path: spaces and the bytes of ordinary letters.
-            if let Some(&b) = bytes.get(i) {
-                if b == b' ' {
-                    tok_start = i + 1;
-                    tok_url = false;
-                    i += 1;
-                    continue;
+            // Fast path: jump over spaces and the bytes of ordinary letters
+            // to the next byte that may matter, keeping the token and unit
+            // state as a byte-by-byte walk would.
+            let j = scan::next(&scan::RULES, bytes, i, self.be);
+            if j > i {
+                let run = bytes.get(i..j).unwrap_or(&[]);
+                if self.unit_start.is_none() {
+                    if let Some(p) = run.iter().position(|&b| b != b' ') {
+                        self.unit_start = Some(i + p);
+                    }
                 }
-                if plain_byte(b, bytes.get(i + 1).copied()) {
-                    if self.unit_start.is_none() {
-                        self.unit_start = Some(i);
-                    }
-                    if i == tok_start && matches!(b, b'h' | b'H' | b'w' | b'W' | b'f' | b'F') {
-                        tok_url = starts_url(text.get(i..self.be).unwrap_or(""));
-                    }
-                    i += 1;
-                    continue;
+                if let Some(p) = memchr::memrchr(b' ', run) {
+                    tok_start = i + p + 1;
+                    tok_url = false;
+                }
+                if tok_start >= i
+                    && tok_start < j
+                    && matches!(
+                        bytes.get(tok_start),
+                        Some(b'h' | b'H' | b'w' | b'W' | b'f' | b'F')
+                    )
+                {
+                    tok_url = starts_url(text.get(tok_start..self.be).unwrap_or(""));
+                }
+                i = j;
+                if i >= self.be {
+                    break;
                 }
             }
             let Some(c) = char_at(text, i) else { break };
@@ -556,11 +567,13 @@ fn derived_class(key: &str) -> Option<Stop> {
     None
 }
 
-/// True for a byte that can be skipped by the scan: a byte of a char that
+/// True for a byte that a byte-by-byte walk could skip (the reference for
+/// the [`scan::RULES`] table, which must mark exactly the other bytes
+/// except the ASCII space): a byte of a char that
 /// is neither white space, a terminal, a quotation mark or bracket, nor an
 /// address character. Continuation bytes are always plain (the scan only
 /// lands on them inside plain chars).
-#[inline]
+#[cfg(test)]
 fn plain_byte(b: u8, next: Option<u8>) -> bool {
     match b {
         b'.' | b'!' | b'?' | b'"' | b'(' | b')' | b'[' | b']' | b'{' | b'}' | b'@' | b'/' => false,
@@ -581,4 +594,28 @@ fn starts_url(s: &str) -> bool {
     let has =
         |p: &[u8]| b.len() >= p.len() && b.iter().zip(p).all(|(x, y)| x.to_ascii_lowercase() == *y);
     has(b"http://") || has(b"https://") || has(b"www.") || has(b"ftp://")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The candidate table and the per-byte rule agree on every byte pair.
+    #[test]
+    fn table_matches_plain_bytes() {
+        for b in 0u8..=255 {
+            for n in [None, Some(0x9F), Some(0x94), Some(0x80), Some(b'a')] {
+                let mut buf = vec![b];
+                buf.extend(n);
+                buf.extend_from_slice(b"xxxxxxxxxxxxxxxx");
+                // Only meaningful where `b` starts a char (lead or ASCII).
+                if (0x80..0xC0).contains(&b) {
+                    continue;
+                }
+                let hit = scan::next(&scan::RULES, &buf, 0, buf.len()) == 0;
+                let want = b != b' ' && !plain_byte(b, n);
+                assert_eq!(hit, want, "byte {b:#x} next {n:?}");
+            }
+        }
+    }
 }
