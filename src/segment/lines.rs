@@ -4,9 +4,10 @@
 
 use super::chars::{
     char_at, is_closing_bracket, is_closing_quote_shape, is_digit, is_latin, is_starter,
-    is_terminal, word_at,
+    is_terminal, word_at, WordSet,
 };
 use super::Layout;
+use std::sync::OnceLock;
 
 /// Lines longer than this (chars) are paragraphs, never wrapped lines.
 const LONG_LINE: usize = 110;
@@ -331,7 +332,8 @@ fn is_function_word(w: &str) -> bool {
         "by",
         "from",
     ];
-    W.contains(&w)
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    SET.get_or_init(|| WordSet::new(&[W])).contains(w)
 }
 
 fn last_word(s: &str) -> &str {
@@ -427,6 +429,11 @@ pub(crate) const FIELD_LABELS: &[&str] = &[
     "التعليقات",
 ];
 
+/// The last letters of the [`FIELD_LABELS`] (a cheap test before comparing).
+pub(crate) const LABEL_LAST: [char; 6] = ['ب', 'خ', 'ر', 'ت', 'م', 'د'];
+/// The first letters of the [`FIELD_LABELS`] and of `المصادر`.
+pub(crate) const LABEL_FIRST: [char; 4] = ['ا', 'ب', 'إ', 'ت'];
+
 /// Byte offset (in `s`) of the first field label followed by `:`, and how
 /// many such fields the line has. One pass over the colons of `s`.
 pub(crate) fn fields(s: &str) -> (Option<usize>, usize) {
@@ -437,6 +444,9 @@ pub(crate) fn fields(s: &str) -> (Option<usize>, usize) {
             .get(..ci)
             .unwrap_or("")
             .trim_end_matches([' ', '\t', '\u{a0}']);
+        if !before.ends_with(LABEL_LAST) {
+            continue;
+        }
         for label in FIELD_LABELS {
             if let Some(head) = before.strip_suffix(label) {
                 if head.is_empty() || head.ends_with(char::is_whitespace) {
@@ -587,4 +597,38 @@ fn wrapped_title(s: &str, l: &Line, ns: &str, n: &Line) -> bool {
         && !w.starts_with('ف')
         && !is_starter(w)
         && !s.chars().any(|c| c == ':')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn label_prefilters_cover_every_label() {
+        for l in FIELD_LABELS.iter().chain(["المصادر"].iter()) {
+            assert!(l.starts_with(LABEL_FIRST), "{l}");
+            assert!(l.ends_with(LABEL_LAST), "{l}");
+        }
+    }
+
+    #[test]
+    fn lines_fast_and_general_paths_agree() {
+        for t in [
+            "a\nb\r\nc\rd\n\n e ",
+            "\r\n\r\n",
+            "سطر أول\nسطر ثان\r\n",
+            "x\u{2028}y\u{85}z\x0bw\x0cv\r\nu",
+        ] {
+            let a: Vec<(usize, usize, usize, bool)> = lines(t)
+                .iter()
+                .map(|l| (l.ts, l.te, l.len, l.indented))
+                .collect();
+            let b: Vec<(usize, usize, usize, bool)> = lines_any(t)
+                .iter()
+                .map(|l| (l.ts, l.te, l.len, l.indented))
+                .collect();
+            assert_eq!(a, b, "{t:?}");
+        }
+        assert_eq!(lines("a\nb\r\nc\rd").len(), 4);
+    }
 }
