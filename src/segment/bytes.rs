@@ -51,30 +51,21 @@ pub(crate) const RULES: [u8; 256] = {
     t
 };
 
-/// Candidates of the quotation and bracket pre-pass.
-pub(crate) const QUOTES: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let ascii = b"\"()[]{}";
-    let mut k = 0usize;
-    while k < ascii.len() {
-        t[ascii[k] as usize] = HIT;
-        k += 1;
-    }
-    t[0xC2] = HIT;
-    t[0xE2] = HIT;
-    t[0xEF] = HIT;
-    t
-};
-
 #[inline]
 fn class(table: &[u8; 256], b: u8) -> u8 {
     table.get(usize::from(b)).copied().unwrap_or(0)
 }
 
+/// First candidate of the in-line pass in `bytes[from..end]`, or `end`.
+pub(crate) fn next_rules(bytes: &[u8], from: usize, end: usize) -> usize {
+    next(&RULES, bytes, from, end)
+}
+
 /// First candidate position in `bytes[from..end]` by `table`, or `end`.
 /// `from` must be a char boundary (then every confirmed [`SECOND`] hit
 /// yields the position of its lead byte, at or after `from`).
-pub(crate) fn next(table: &[u8; 256], bytes: &[u8], from: usize, end: usize) -> usize {
+#[inline]
+fn next(table: &[u8; 256], bytes: &[u8], from: usize, end: usize) -> usize {
     let end = end.min(bytes.len());
     let mut i = from;
     while i < end {
@@ -83,10 +74,8 @@ pub(crate) fn next(table: &[u8; 256], bytes: &[u8], from: usize, end: usize) -> 
         };
         // Eight bytes per step while none is a candidate.
         let mut off = 0usize;
-        let mut chunks = s.chunks_exact(8);
-        for c in &mut chunks {
-            let any = c.iter().fold(0u8, |acc, &b| acc | class(table, b));
-            if any != 0 {
+        for c in s.chunks_exact(8) {
+            if c.iter().fold(0u8, |acc, &b| acc | class(table, b)) != 0 {
                 break;
             }
             off += 8;
@@ -113,12 +102,12 @@ pub(crate) fn next(table: &[u8; 256], bytes: &[u8], from: usize, end: usize) -> 
 mod tests {
     use super::*;
 
-    fn all(table: &[u8; 256], t: &str) -> Vec<usize> {
+    fn all(t: &str) -> Vec<usize> {
         let b = t.as_bytes();
         let mut out = Vec::new();
         let mut i = 0;
         while i < b.len() {
-            let p = next(table, b, i, b.len());
+            let p = next_rules(b, i, b.len());
             if p < b.len() {
                 out.push(p);
             }
@@ -135,20 +124,25 @@ mod tests {
             .filter(|(_, c)| matches!(c, '؟' | '.' | '«' | '»' | '۔'))
             .map(|(i, _)| i)
             .collect();
-        assert_eq!(all(&RULES, t), want);
-        let q: Vec<usize> = t
-            .char_indices()
-            .filter(|(_, c)| matches!(c, '«' | '»'))
-            .map(|(i, _)| i)
-            .collect();
-        assert_eq!(all(&QUOTES, t), q);
+        assert_eq!(all(t), want);
+    }
+
+    #[test]
+    fn long_runs_and_chunk_edges() {
+        for n in [0usize, 1, 7, 8, 9, 31, 32, 33, 64, 100] {
+            let t = format!("{}؟{}.", "ب".repeat(n), "x".repeat(n));
+            let q = "ب".len() * n;
+            assert_eq!(next_rules(t.as_bytes(), 0, t.len()), q);
+            assert_eq!(next_rules(t.as_bytes(), q + 2, t.len()), t.len() - 1);
+            assert_eq!(next_rules(t.as_bytes(), 0, q), q);
+        }
     }
 
     #[test]
     fn second_bytes_of_other_chars_are_not_hits() {
         // U+065F (D9 9F), U+0654 (D9 94), ß (C3 9F): no candidates.
         let t = "\u{65F}\u{654}ßabcdefghijkl\u{65F}";
-        assert_eq!(all(&RULES, t), Vec::<usize>::new());
-        assert_eq!(next(&RULES, t.as_bytes(), 0, t.len()), t.len());
+        assert_eq!(all(t), Vec::<usize>::new());
+        assert_eq!(next_rules(t.as_bytes(), 0, t.len()), t.len());
     }
 }

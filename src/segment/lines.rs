@@ -199,12 +199,17 @@ pub(crate) fn detect(text: &str, lines: &[Line]) -> Layout {
 
 /// Mostly Latin letters?
 fn latin_line(s: &str) -> bool {
-    // Bytes: ASCII letters against Arabic-block lead bytes (D8–DB), in a
-    // branch-free loop the compiler vectorizes.
+    // Bytes: ASCII letters against Arabic-block lead bytes (D8–DB), counted
+    // in byte-wide lanes per chunk so that the compiler vectorizes it.
     let (mut ar, mut la) = (0usize, 0usize);
-    for &b in s.as_bytes() {
-        la += usize::from((b | 0x20).wrapping_sub(b'a') < 26);
-        ar += usize::from(b.wrapping_sub(0xD8) < 4);
+    for chunk in s.as_bytes().chunks(255) {
+        let (mut a, mut l) = (0u8, 0u8);
+        for &b in chunk {
+            l += u8::from((b | 0x20).wrapping_sub(b'a') < 26);
+            a += u8::from(b.wrapping_sub(0xD8) < 4);
+        }
+        ar += usize::from(a);
+        la += usize::from(l);
     }
     la > ar
 }
@@ -439,7 +444,7 @@ pub(crate) const LABEL_FIRST: [char; 4] = ['ا', 'ب', 'إ', 'ت'];
 pub(crate) fn fields(s: &str) -> (Option<usize>, usize) {
     let mut first: Option<usize> = None;
     let mut n = 0;
-    for (ci, _) in s.match_indices(':') {
+    for ci in memchr::memchr_iter(b':', s.as_bytes()) {
         let before = s
             .get(..ci)
             .unwrap_or("")
@@ -546,7 +551,7 @@ fn wrapped_break(
         return false;
     }
     let first = char_at(ns, 0);
-    if first.is_some_and(|c| (c.is_lowercase() && is_latin(c)) || is_digit(c)) {
+    if first.is_some_and(|c| (is_latin(c) && c.is_lowercase()) || is_digit(c)) {
         return false;
     }
     if indent_signal && n.indented {

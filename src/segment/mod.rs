@@ -175,6 +175,7 @@ impl Segmenter {
         // (position, paragraph boundary?)
         let mut cuts: Vec<(usize, bool)> = Vec::new();
         let mut inline = Vec::new();
+        let mut scratch = rules::Scratch::default();
         let mut prev = 0usize;
         for lc in line_cuts
             .iter()
@@ -184,7 +185,7 @@ impl Segmenter {
                 continue;
             }
             inline.clear();
-            rules::scan_block(&self.abbrevs, text, prev, lc.pos, &mut inline);
+            rules::scan_block(&self.abbrevs, text, prev, lc.pos, &mut inline, &mut scratch);
             cuts.extend(
                 inline
                     .iter()

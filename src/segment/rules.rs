@@ -72,7 +72,9 @@ struct Scan<'a> {
     abbrevs: &'a Abbrevs,
     bs: usize,
     be: usize,
-    marks: Vec<Mark>,
+    marks: &'a [Mark],
+    /// Candidate bytes of the block, ascending.
+    cands: &'a [usize],
     /// First non-white-space byte of the current unit.
     unit_start: Option<usize>,
 }
@@ -98,6 +100,14 @@ struct Group {
     quote_open: Option<usize>,
 }
 
+/// Buffers reused from block to block.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    /// Candidate byte offsets of the block (see [`scan::next_rules`]).
+    cands: Vec<usize>,
+    marks: Vec<Mark>,
+}
+
 /// Finds the in-line boundaries of `text[bs..be]` and appends them (byte
 /// offsets where a unit ends; the next starts at the next non-space) to
 /// `cuts`.
@@ -107,16 +117,42 @@ pub(crate) fn scan_block(
     bs: usize,
     be: usize,
     cuts: &mut Vec<usize>,
+    scratch: &mut Scratch,
 ) {
+    // One pass finds every byte that may matter; the quotation pairing and
+    // the rules below only visit those.
+    let bytes = text.as_bytes();
+    scratch.cands.clear();
+    let mut k = bs;
+    while k < be {
+        let p = scan::next_rules(bytes, k, be);
+        if p >= be {
+            break;
+        }
+        scratch.cands.push(p);
+        k = p + utf8_width(bytes.get(p).copied().unwrap_or(0));
+    }
+    quotes::marks_into(text, scratch.cands.iter().copied(), &mut scratch.marks);
     let mut s = Scan {
         text,
         abbrevs,
         bs,
         be,
-        marks: quotes::marks(text, bs, be),
+        marks: &scratch.marks,
+        cands: &scratch.cands,
         unit_start: None,
     };
     s.run(cuts);
+}
+
+/// Length of the UTF-8 sequence that `lead` starts (1 for other bytes).
+fn utf8_width(lead: u8) -> usize {
+    match lead {
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF7 => 4,
+        _ => 1,
+    }
 }
 
 impl Scan<'_> {
@@ -126,13 +162,17 @@ impl Scan<'_> {
         let mut tok_start = self.bs;
         let mut tok_url = false;
         let mut mi = 0usize;
+        let mut ci = 0usize;
         let bytes = text.as_bytes();
         let mut i = self.bs;
         while i < self.be {
             // Fast path: jump over spaces and the bytes of ordinary letters
             // to the next byte that may matter, keeping the token and unit
             // state as a byte-by-byte walk would.
-            let j = scan::next(&scan::RULES, bytes, i, self.be);
+            while self.cands.get(ci).is_some_and(|&p| p < i) {
+                ci += 1;
+            }
+            let j = self.cands.get(ci).copied().unwrap_or(self.be).min(self.be);
             if j > i {
                 let run = bytes.get(i..j).unwrap_or(&[]);
                 if self.unit_start.is_none() {
@@ -369,7 +409,7 @@ impl Scan<'_> {
                 g.end = j;
                 continue;
             }
-            if let Some(m) = quotes::mark_at(&self.marks, j) {
+            if let Some(m) = quotes::mark_at(self.marks, j) {
                 match (m.family, m.role) {
                     (f, Role::Close(open)) if !f.is_bracket() => {
                         g.quote_open = Some(open);
@@ -446,7 +486,7 @@ impl Scan<'_> {
                     j = k;
                     continue;
                 }
-                if let Some(m) = quotes::mark_at(&self.marks, k) {
+                if let Some(m) = quotes::mark_at(self.marks, k) {
                     if let Role::Close(open) = m.role {
                         if !m.family.is_bracket() && open < mark {
                             j = k;
@@ -502,10 +542,10 @@ impl Scan<'_> {
             {
                 return true;
             }
-            if nn.is_lowercase() && is_latin(nn) {
+            if is_latin(nn) && nn.is_lowercase() {
                 return true;
             }
-        } else if !g.qe && nn.is_lowercase() && is_latin(nn) {
+        } else if !g.qe && is_latin(nn) && nn.is_lowercase() {
             return true;
         }
         if let Some(op) = g.quote_open {
@@ -612,7 +652,7 @@ mod tests {
                 if (0x80..0xC0).contains(&b) {
                     continue;
                 }
-                let hit = scan::next(&scan::RULES, &buf, 0, buf.len()) == 0;
+                let hit = scan::next_rules(&buf, 0, buf.len()) == 0;
                 let want = b != b' ' && !plain_byte(b, n);
                 assert_eq!(hit, want, "byte {b:#x} next {n:?}");
             }
