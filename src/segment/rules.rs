@@ -98,6 +98,9 @@ struct Group {
     qe: bool,
     /// Opening offset of the last matched closing quote inside the group.
     quote_open: Option<usize>,
+    /// A terminal follows a closing quote (`«…؟».`): the writer ended the
+    /// whole sentence, not just the quoted title.
+    stop_after_quote: bool,
 }
 
 /// Buffers reused from block to block.
@@ -396,6 +399,9 @@ impl Scan<'_> {
                 if c == '.' && char_at(text, j + 1).is_some_and(is_digit) && g.end > i {
                     break;
                 }
+                if g.quote_open.is_some() {
+                    g.stop_after_quote = true;
+                }
                 if is_dot(c) {
                     g.dots += 1;
                     if c == '…' {
@@ -552,6 +558,7 @@ impl Scan<'_> {
             let unit = self.unit_start.unwrap_or(self.bs);
             // Embedded title or slogan ending in ? or ! inside a sentence.
             if g.qe
+                && !g.stop_after_quote
                 && unit < op
                 && i - op <= MAX_EMBEDDED
                 && is_letter(nn)
