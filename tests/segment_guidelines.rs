@@ -233,3 +233,66 @@ fn datelines_and_blank_lines() {
         ]
     );
 }
+
+// §5 fronted quotations with other reporting verbs; a title ending in ؟
+// followed by the object clause of a reporting verb.
+#[test]
+fn fronted_quotes_and_reported_titles() {
+    for t in [
+        "«كفى فساداً!» صرخ المتظاهرون أمام الوزارة.",
+        "“سنعيد البناء.” أعلن الرئيس في خطابه.",
+        "قال الكاتب في مقاله «ماذا بعد؟» إن الأزمة طويلة.",
+    ] {
+        assert_eq!(units(t), [t], "should be one unit");
+    }
+    // Without a reporting verb before the title, إن opens a new sentence.
+    assert_eq!(
+        units("نشر الموقع ملفاً بعنوان «ماذا بعد؟» إن الأزمة طويلة جداً."),
+        ["نشر الموقع ملفاً بعنوان «ماذا بعد؟»", "إن الأزمة طويلة جداً."]
+    );
+    assert_eq!(units("قال: «انتهى الأمر». وسكت."), ["قال: «انتهى الأمر».", "وسكت."]);
+}
+
+// §3 CR LF line breaks: title, sub-title and body stay apart.
+#[test]
+fn crlf_title_subtitle_body() {
+    let t = "ارتفاع البطالة بين الشباب\r\nتقرير جديد يرصد الأسباب\r\n\r\nكشف تقرير صدر اليوم عن ارتفاع البطالة.\r\n";
+    assert_eq!(
+        units(t),
+        [
+            "ارتفاع البطالة بين الشباب",
+            "تقرير جديد يرصد الأسباب",
+            "كشف تقرير صدر اليوم عن ارتفاع البطالة."
+        ]
+    );
+}
+
+// §3 glued bar with other labels; §4 glued full stop after a decimal;
+// §10 abbreviations before Arabic; §3 an English caption without terminal.
+#[test]
+fn more_layout_and_spacing() {
+    assert_eq!(
+        units("قمة عربية في الرياض بقلم : أحمد سالم تاريخ النشر : 2019-03-01\nانطلقت القمة اليوم."),
+        [
+            "قمة عربية في الرياض",
+            "بقلم : أحمد سالم تاريخ النشر : 2019-03-01",
+            "انطلقت القمة اليوم."
+        ]
+    );
+    assert_eq!(
+        units("وصلت درجة الحرارة إلى 45.5 درجة مئوية.وفي الجنوب أكثر."),
+        ["وصلت درجة الحرارة إلى 45.5 درجة مئوية.", "وفي الجنوب أكثر."]
+    );
+    assert_eq!(
+        units("The U.S. and the U.K. signed it. وقالت الوزارة إنها ترحب."),
+        ["The U.S. and the U.K. signed it.", "وقالت الوزارة إنها ترحب."]
+    );
+    assert_eq!(
+        units("بلغ الإنتاج 1.200.000 طن. وهو رقم قياسي."),
+        ["بلغ الإنتاج 1.200.000 طن.", "وهو رقم قياسي."]
+    );
+    assert_eq!(
+        units("Mr. Ahmed, the CEO of XYZ Corp. said so. He left."),
+        ["Mr. Ahmed, the CEO of XYZ Corp. said so.", "He left."]
+    );
+}

@@ -330,6 +330,14 @@ pub(crate) fn is_reporting(word: &str) -> bool {
         "يتساءل",
         "أجاب",
         "اجاب",
+        "صرخ",
+        "يصرخ",
+        "تصرخ",
+        "أعلن",
+        "اعلن",
+        "أردف",
+        "اردف",
+        "همس",
     ];
     const EN: &[&str] = &["said", "says", "asked", "added", "wrote", "shouted", "told"];
     PREFIXES.iter().any(|p| w.starts_with(p)) || EN.contains(&word)

@@ -562,7 +562,7 @@ impl Scan<'_> {
                 && unit < op
                 && i - op <= MAX_EMBEDDED
                 && is_letter(nn)
-                && !is_starter(word)
+                && (!is_starter(word) || self.reported_that(unit, op, word))
                 && !prev_non_ws(text, self.bs, op, 4).is_some_and(|c| c == ':' || is_terminal(c))
             {
                 return true;
@@ -573,6 +573,26 @@ impl Scan<'_> {
             }
         }
         false
+    }
+}
+
+impl Scan<'_> {
+    /// `قال في مقاله «ماذا بعد؟» إن…`: the word after an embedded title is
+    /// `إن`/`أن` and the text of the unit before the quotation has a
+    /// reporting verb, so the clause is the verb's object, not a new sentence.
+    fn reported_that(&self, unit: usize, op: usize, word: &str) -> bool {
+        if !matches!(word, "إن" | "أن" | "ان") {
+            return false;
+        }
+        // The last few words before the quotation (bounded look-back).
+        let from = op.saturating_sub(200).max(unit);
+        let Some(before) = (from..op)
+            .find(|&k| self.text.is_char_boundary(k))
+            .and_then(|k| self.text.get(k..op))
+        else {
+            return false;
+        };
+        before.split_whitespace().any(is_reporting)
     }
 }
 
