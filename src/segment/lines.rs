@@ -571,6 +571,18 @@ fn verbish(w: &str) -> bool {
         && !w.ends_with("ية")
 }
 
+/// An indefinite noun that can stand first in a construct (`موجة` of
+/// `موجة⏎الحر`): not definite, not a verb, not a relative adjective (`عربية`).
+fn construct_noun(w: &str) -> bool {
+    w.chars().count() >= 3
+        && w.chars().all(super::chars::is_arabic)
+        && !w.starts_with("ال")
+        && !w.starts_with("وال")
+        && !verbish(w)
+        && !w.ends_with('ي')
+        && !w.ends_with("ية")
+}
+
 /// Is the document's first line `s` a headline that goes on in the next
 /// line `ns` (one unit), rather than a title followed by a sub-title? Both
 /// short, neither punctuated at the end, and the second starts like the rest
@@ -597,7 +609,7 @@ fn wrapped_title(s: &str, l: &Line, ns: &str, n: &Line) -> bool {
         && !ns.split_whitespace().any(verbish)
         && f.is_alphabetic()
         && !is_latin(f)
-        && !w.starts_with("ال")
+        && (!w.starts_with("ال") || construct_noun(last_word(s)))
         && !w.starts_with('و')
         && !w.starts_with('ف')
         && !is_starter(w)
