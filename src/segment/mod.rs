@@ -18,6 +18,11 @@
 //!    Arabic and English abbreviations and initials, embedded quoted titles,
 //!    fronted quotations and bracketed asides do not end units.
 //!
+//! Both passes work on bytes: lines are cut with `memchr`, and the in-line
+//! pass jumps from one candidate byte (terminal, quote, bracket, address or
+//! control character) to the next with a table scan, decoding UTF-8 only
+//! around candidates.
+//!
 //! Spans are trimmed byte ranges of the original text, sorted and
 //! non-overlapping, with only white space between them.
 //!
