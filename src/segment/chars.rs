@@ -1,6 +1,54 @@
 //! Character classes and small look-around helpers shared by the splitter.
 
+use std::sync::OnceLock;
+
 use crate::lang::is_arabic_letter;
+
+/// A set of short words (at most 15 bytes) for fast membership tests:
+/// each word is packed with its length into a `u128` and looked up by binary
+/// search, so a test costs a few integer comparisons instead of one string
+/// comparison per list entry.
+#[derive(Debug)]
+pub(crate) struct WordSet {
+    keys: Vec<u128>,
+    /// Words too long to pack (compared as strings).
+    long: Vec<&'static str>,
+}
+
+impl WordSet {
+    pub(crate) fn new(lists: &[&[&'static str]]) -> WordSet {
+        let mut keys = Vec::new();
+        let mut long = Vec::new();
+        for w in lists.iter().flat_map(|l| l.iter()) {
+            match pack(w) {
+                Some(k) => keys.push(k),
+                None => long.push(*w),
+            }
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        WordSet { keys, long }
+    }
+
+    pub(crate) fn contains(&self, w: &str) -> bool {
+        match pack(w) {
+            Some(k) => self.keys.binary_search(&k).is_ok(),
+            None => self.long.contains(&w),
+        }
+    }
+}
+
+/// The word's bytes, zero-padded, with its length in the last byte.
+fn pack(w: &str) -> Option<u128> {
+    let b = w.as_bytes();
+    if b.len() > 15 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf.get_mut(..b.len())?.copy_from_slice(b);
+    buf[15] = b.len() as u8;
+    Some(u128::from_le_bytes(buf))
+}
 
 /// Sentence-final marks (a run of them is one terminal group).
 pub(crate) fn is_terminal(c: char) -> bool {
@@ -245,7 +293,8 @@ pub(crate) fn is_starter(word: &str) -> bool {
         "However",
         "Meanwhile",
     ];
-    AR.contains(&word) || EN.contains(&word)
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    SET.get_or_init(|| WordSet::new(&[AR, EN])).contains(word)
 }
 
 /// Reporting verbs after a fronted quotation (`«…!» قالها الوزير`).
@@ -281,6 +330,14 @@ pub(crate) fn is_reporting(word: &str) -> bool {
         "يتساءل",
         "أجاب",
         "اجاب",
+        "صرخ",
+        "يصرخ",
+        "تصرخ",
+        "أعلن",
+        "اعلن",
+        "أردف",
+        "اردف",
+        "همس",
     ];
     const EN: &[&str] = &["said", "says", "asked", "added", "wrote", "shouted", "told"];
     PREFIXES.iter().any(|p| w.starts_with(p)) || EN.contains(&word)

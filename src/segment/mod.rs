@@ -18,6 +18,11 @@
 //!    Arabic and English abbreviations and initials, embedded quoted titles,
 //!    fronted quotations and bracketed asides do not end units.
 //!
+//! Both passes work on bytes: lines are cut with `memchr`, and the in-line
+//! pass jumps from one candidate byte (terminal, quote, bracket, address or
+//! control character) to the next with a table scan, decoding UTF-8 only
+//! around candidates.
+//!
 //! Spans are trimmed byte ranges of the original text, sorted and
 //! non-overlapping, with only white space between them.
 //!
@@ -33,6 +38,7 @@
 //! ```
 
 mod abbrev;
+mod bytes;
 mod chars;
 mod lines;
 mod quotes;
@@ -174,6 +180,7 @@ impl Segmenter {
         // (position, paragraph boundary?)
         let mut cuts: Vec<(usize, bool)> = Vec::new();
         let mut inline = Vec::new();
+        let mut scratch = rules::Scratch::default();
         let mut prev = 0usize;
         for lc in line_cuts
             .iter()
@@ -183,7 +190,7 @@ impl Segmenter {
                 continue;
             }
             inline.clear();
-            rules::scan_block(&self.abbrevs, text, prev, lc.pos, &mut inline);
+            rules::scan_block(&self.abbrevs, text, prev, lc.pos, &mut inline, &mut scratch);
             cuts.extend(
                 inline
                     .iter()
@@ -237,6 +244,19 @@ impl Segmenter {
 /// byte-level fast path for ASCII and the two-byte Arabic block.
 fn unit_lang(s: &str) -> Lang {
     let bytes = s.as_bytes();
+    // No byte that can start a Latin letter: Arabic if any Arabic letter.
+    // (Branch-free per chunk so that the compiler vectorizes it.)
+    let latin_byte = |b: u8| (b | 0x20).wrapping_sub(b'a') < 26 || b.wrapping_sub(0xC3) < 7;
+    if !bytes
+        .chunks(64)
+        .any(|c| c.iter().fold(false, |acc, &b| acc | latin_byte(b)))
+    {
+        return if s.chars().any(lang::is_arabic_letter) {
+            Lang::Ar
+        } else {
+            Lang::Und
+        };
+    }
     let (mut ar, mut latin) = (0usize, 0usize);
     let mut i = 0usize;
     while let Some(&b) = bytes.get(i) {
@@ -325,19 +345,22 @@ fn assign_kinds(
     }
 }
 
-fn words(t: &str) -> usize {
-    t.split_whitespace().count()
+/// The number of words of `t`, counting at most `max + 1`.
+fn words_upto(t: &str, max: usize) -> usize {
+    t.split_whitespace().take(max + 1).count()
 }
 
 fn is_meta(t: &str) -> bool {
-    for label in lines::FIELD_LABELS.iter().chain(["المصادر"].iter()) {
-        if let Some(rest) = t.strip_prefix(label) {
-            let rest = rest.trim_start();
-            if rest.is_empty()
-                || rest.starts_with(':')
-                || matches!(*label, "بقلم" | "إعداد" | "اعداد")
-            {
-                return true;
+    if t.starts_with(lines::LABEL_FIRST) {
+        for label in lines::FIELD_LABELS.iter().chain(["المصادر"].iter()) {
+            if let Some(rest) = t.strip_prefix(label) {
+                let rest = rest.trim_start();
+                if rest.is_empty()
+                    || rest.starts_with(':')
+                    || matches!(*label, "بقلم" | "إعداد" | "اعداد")
+                {
+                    return true;
+                }
             }
         }
     }
@@ -346,16 +369,18 @@ fn is_meta(t: &str) -> bool {
         return true;
     }
     // `2017-09-16 00:00:00 - المصدر: nrt عربية`
-    n >= 1 && t.chars().next().is_some_and(chars::is_digit) && words(t) <= 12
+    n >= 1 && t.chars().next().is_some_and(chars::is_digit) && words_upto(t, 12) <= 12
 }
 
 fn looks_headline(t: &str) -> bool {
     let last = t.chars().next_back();
-    words(t) <= 20 && t.chars().count() <= 200 && !last.is_some_and(|c| c == '.' || c == '۔')
+    words_upto(t, 20) <= 20
+        && t.chars().count() <= 200
+        && !last.is_some_and(|c| c == '.' || c == '۔')
 }
 
 fn looks_heading(t: &str) -> bool {
-    words(t) <= 8 && !t.chars().next_back().is_some_and(chars::is_terminal)
+    words_upto(t, 8) <= 8 && !t.chars().next_back().is_some_and(chars::is_terminal)
 }
 
 fn is_caption(t: &str, sole: bool) -> bool {
@@ -367,7 +392,7 @@ fn is_caption(t: &str, sole: bool) -> bool {
     };
     let credit = t.get(open + 1..t.len() - 1).unwrap_or("");
     let body = t.get(..open).unwrap_or("");
-    words(credit) <= 4
+    words_upto(credit, 4) <= 4
         && !credit.chars().any(chars::is_digit)
         && !body.trim_end().ends_with(['.', '؟', '!', '?'])
 }

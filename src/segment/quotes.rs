@@ -2,6 +2,8 @@
 //! openers with closers, so that the splitter can ignore unbalanced marks
 //! (guidelines §5, §6) and knows where each quotation opened.
 
+#[cfg(test)]
+use super::bytes as scan;
 use super::chars::{char_at, char_before, is_continuing, is_terminal};
 
 /// Pairs farther apart than this (bytes) are treated as unbalanced brackets:
@@ -73,27 +75,29 @@ fn shape(text: &str, i: usize, len: usize) -> Shape {
 }
 
 /// Finds the quotation marks and brackets of `text[start..end]` and pairs them.
+#[cfg(test)]
 pub(crate) fn marks(text: &str, start: usize, end: usize) -> Vec<Mark> {
-    let mut out: Vec<Mark> = Vec::new();
+    let bytes = text.as_bytes();
+    let mut k = start;
+    let positions = std::iter::from_fn(|| {
+        let p = scan::next_rules(bytes, k, end);
+        let c = char_at(text, p).filter(|_| p < end)?;
+        k = p + c.len_utf8();
+        Some(p)
+    });
+    let mut out = Vec::new();
+    marks_into(text, positions, &mut out);
+    out
+}
+
+/// Pairs the quotation marks and brackets among the chars at `positions`
+/// (ascending byte offsets of one block; other chars are skipped) into
+/// `out` (cleared first).
+pub(crate) fn marks_into(text: &str, positions: impl Iterator<Item = usize>, out: &mut Vec<Mark>) {
+    out.clear();
     // Stack of indices into `out` of unmatched openers.
     let mut stack: Vec<usize> = Vec::new();
-    let Some(block) = text.get(start..end) else {
-        return out;
-    };
-    let bytes = block.as_bytes();
-    let candidates = bytes.iter().enumerate().filter_map(|(k, &b)| {
-        if matches!(
-            b,
-            b'"' | b'(' | b')' | b'[' | b']' | b'{' | b'}' | 0xC2 | 0xE2 | 0xEF
-        ) {
-            block
-                .get(k..)
-                .and_then(|r| r.chars().next())
-                .map(|c| (k, c))
-        } else {
-            None
-        }
-    });
+    let candidates = positions.filter_map(|p| char_at(text, p).map(|c| (p, c)));
     for (k, c) in candidates {
         let family = match c {
             '"' => Family::Straight,
@@ -104,9 +108,9 @@ pub(crate) fn marks(text: &str, start: usize, end: usize) -> Vec<Mark> {
             '{' | '}' => Family::Brace,
             _ => continue,
         };
-        let pos = start + k;
+        let pos = k;
         let len = c.len_utf8();
-        let has_open = |stack: &Vec<usize>, out: &Vec<Mark>| {
+        let has_open = |stack: &Vec<usize>, out: &[Mark]| {
             stack
                 .iter()
                 .rev()
@@ -118,7 +122,7 @@ pub(crate) fn marks(text: &str, start: usize, end: usize) -> Vec<Mark> {
             ')' | ']' | '}' | '）' => true,
             '«' | '“' | '„' => {
                 // Opening by default; closes a reversed (`»…«`) quotation.
-                has_open(&stack, &out) && shape(text, pos, len) == Shape::Closing && {
+                has_open(&stack, out) && shape(text, pos, len) == Shape::Closing && {
                     stack
                         .iter()
                         .rev()
@@ -127,11 +131,11 @@ pub(crate) fn marks(text: &str, start: usize, end: usize) -> Vec<Mark> {
                         .is_some_and(|oc| oc != c)
                 }
             }
-            '»' | '”' => has_open(&stack, &out) || shape(text, pos, len) != Shape::Opening,
+            '»' | '”' => has_open(&stack, out) || shape(text, pos, len) != Shape::Opening,
             _ => {
                 // Straight quote: closing only when one is open and its shape
                 // is not clearly opening (then it nests).
-                has_open(&stack, &out) && shape(text, pos, len) != Shape::Opening
+                has_open(&stack, out) && shape(text, pos, len) != Shape::Opening
             }
         };
         if !closes {
@@ -175,7 +179,6 @@ pub(crate) fn marks(text: &str, start: usize, end: usize) -> Vec<Mark> {
             }),
         }
     }
-    out
 }
 
 /// The mark at byte `pos`, if any (binary search).

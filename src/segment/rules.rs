@@ -7,6 +7,7 @@
 //! is linear in the length of the block.
 
 use super::abbrev::{AbbrevClass, Abbrevs, MAX_KEY};
+use super::bytes as scan;
 use super::chars::{
     char_at, char_before, is_arabic, is_closing_bracket, is_closing_quote_shape, is_continuing,
     is_digit, is_dot, is_hspace, is_latin, is_letter, is_line_break, is_opening_punct, is_qe,
@@ -71,7 +72,9 @@ struct Scan<'a> {
     abbrevs: &'a Abbrevs,
     bs: usize,
     be: usize,
-    marks: Vec<Mark>,
+    marks: &'a [Mark],
+    /// Candidate bytes of the block, ascending.
+    cands: &'a [usize],
     /// First non-white-space byte of the current unit.
     unit_start: Option<usize>,
 }
@@ -95,6 +98,17 @@ struct Group {
     qe: bool,
     /// Opening offset of the last matched closing quote inside the group.
     quote_open: Option<usize>,
+    /// A terminal follows a closing quote (`«…؟».`): the writer ended the
+    /// whole sentence, not just the quoted title.
+    stop_after_quote: bool,
+}
+
+/// Buffers reused from block to block.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    /// Candidate byte offsets of the block (see [`scan::next_rules`]).
+    cands: Vec<usize>,
+    marks: Vec<Mark>,
 }
 
 /// Finds the in-line boundaries of `text[bs..be]` and appends them (byte
@@ -106,16 +120,42 @@ pub(crate) fn scan_block(
     bs: usize,
     be: usize,
     cuts: &mut Vec<usize>,
+    scratch: &mut Scratch,
 ) {
+    // One pass finds every byte that may matter; the quotation pairing and
+    // the rules below only visit those.
+    let bytes = text.as_bytes();
+    scratch.cands.clear();
+    let mut k = bs;
+    while k < be {
+        let p = scan::next_rules(bytes, k, be);
+        if p >= be {
+            break;
+        }
+        scratch.cands.push(p);
+        k = p + utf8_width(bytes.get(p).copied().unwrap_or(0));
+    }
+    quotes::marks_into(text, scratch.cands.iter().copied(), &mut scratch.marks);
     let mut s = Scan {
         text,
         abbrevs,
         bs,
         be,
-        marks: quotes::marks(text, bs, be),
+        marks: &scratch.marks,
+        cands: &scratch.cands,
         unit_start: None,
     };
     s.run(cuts);
+}
+
+/// Length of the UTF-8 sequence that `lead` starts (1 for other bytes).
+fn utf8_width(lead: u8) -> usize {
+    match lead {
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF7 => 4,
+        _ => 1,
+    }
 }
 
 impl Scan<'_> {
@@ -125,26 +165,40 @@ impl Scan<'_> {
         let mut tok_start = self.bs;
         let mut tok_url = false;
         let mut mi = 0usize;
+        let mut ci = 0usize;
         let bytes = text.as_bytes();
         let mut i = self.bs;
         while i < self.be {
-            // Fast path: spaces and the bytes of ordinary letters.
-            if let Some(&b) = bytes.get(i) {
-                if b == b' ' {
-                    tok_start = i + 1;
-                    tok_url = false;
-                    i += 1;
-                    continue;
+            // Fast path: jump over spaces and the bytes of ordinary letters
+            // to the next byte that may matter, keeping the token and unit
+            // state as a byte-by-byte walk would.
+            while self.cands.get(ci).is_some_and(|&p| p < i) {
+                ci += 1;
+            }
+            let j = self.cands.get(ci).copied().unwrap_or(self.be).min(self.be);
+            if j > i {
+                let run = bytes.get(i..j).unwrap_or(&[]);
+                if self.unit_start.is_none() {
+                    if let Some(p) = run.iter().position(|&b| b != b' ') {
+                        self.unit_start = Some(i + p);
+                    }
                 }
-                if plain_byte(b, bytes.get(i + 1).copied()) {
-                    if self.unit_start.is_none() {
-                        self.unit_start = Some(i);
-                    }
-                    if i == tok_start && matches!(b, b'h' | b'H' | b'w' | b'W' | b'f' | b'F') {
-                        tok_url = starts_url(text.get(i..self.be).unwrap_or(""));
-                    }
-                    i += 1;
-                    continue;
+                if let Some(p) = memchr::memrchr(b' ', run) {
+                    tok_start = i + p + 1;
+                    tok_url = false;
+                }
+                if tok_start >= i
+                    && tok_start < j
+                    && matches!(
+                        bytes.get(tok_start),
+                        Some(b'h' | b'H' | b'w' | b'W' | b'f' | b'F')
+                    )
+                {
+                    tok_url = starts_url(text.get(tok_start..self.be).unwrap_or(""));
+                }
+                i = j;
+                if i >= self.be {
+                    break;
                 }
             }
             let Some(c) = char_at(text, i) else { break };
@@ -345,6 +399,9 @@ impl Scan<'_> {
                 if c == '.' && char_at(text, j + 1).is_some_and(is_digit) && g.end > i {
                     break;
                 }
+                if g.quote_open.is_some() {
+                    g.stop_after_quote = true;
+                }
                 if is_dot(c) {
                     g.dots += 1;
                     if c == '…' {
@@ -358,7 +415,7 @@ impl Scan<'_> {
                 g.end = j;
                 continue;
             }
-            if let Some(m) = quotes::mark_at(&self.marks, j) {
+            if let Some(m) = quotes::mark_at(self.marks, j) {
                 match (m.family, m.role) {
                     (f, Role::Close(open)) if !f.is_bracket() => {
                         g.quote_open = Some(open);
@@ -435,7 +492,7 @@ impl Scan<'_> {
                     j = k;
                     continue;
                 }
-                if let Some(m) = quotes::mark_at(&self.marks, k) {
+                if let Some(m) = quotes::mark_at(self.marks, k) {
                     if let Role::Close(open) = m.role {
                         if !m.family.is_bracket() && open < mark {
                             j = k;
@@ -491,20 +548,21 @@ impl Scan<'_> {
             {
                 return true;
             }
-            if nn.is_lowercase() && is_latin(nn) {
+            if is_latin(nn) && nn.is_lowercase() {
                 return true;
             }
-        } else if !g.qe && nn.is_lowercase() && is_latin(nn) {
+        } else if !g.qe && is_latin(nn) && nn.is_lowercase() {
             return true;
         }
         if let Some(op) = g.quote_open {
             let unit = self.unit_start.unwrap_or(self.bs);
             // Embedded title or slogan ending in ? or ! inside a sentence.
             if g.qe
+                && !g.stop_after_quote
                 && unit < op
                 && i - op <= MAX_EMBEDDED
                 && is_letter(nn)
-                && !is_starter(word)
+                && (!is_starter(word) || self.reported_that(unit, op, word))
                 && !prev_non_ws(text, self.bs, op, 4).is_some_and(|c| c == ':' || is_terminal(c))
             {
                 return true;
@@ -515,6 +573,26 @@ impl Scan<'_> {
             }
         }
         false
+    }
+}
+
+impl Scan<'_> {
+    /// `قال في مقاله «ماذا بعد؟» إن…`: the word after an embedded title is
+    /// `إن`/`أن` and the text of the unit before the quotation has a
+    /// reporting verb, so the clause is the verb's object, not a new sentence.
+    fn reported_that(&self, unit: usize, op: usize, word: &str) -> bool {
+        if !matches!(word, "إن" | "أن" | "ان") {
+            return false;
+        }
+        // The last few words before the quotation (bounded look-back).
+        let from = op.saturating_sub(200).max(unit);
+        let Some(before) = (from..op)
+            .find(|&k| self.text.is_char_boundary(k))
+            .and_then(|k| self.text.get(k..op))
+        else {
+            return false;
+        };
+        before.split_whitespace().any(is_reporting)
     }
 }
 
@@ -556,11 +634,13 @@ fn derived_class(key: &str) -> Option<Stop> {
     None
 }
 
-/// True for a byte that can be skipped by the scan: a byte of a char that
+/// True for a byte that a byte-by-byte walk could skip (the reference for
+/// the [`scan::RULES`] table, which must mark exactly the other bytes
+/// except the ASCII space): a byte of a char that
 /// is neither white space, a terminal, a quotation mark or bracket, nor an
 /// address character. Continuation bytes are always plain (the scan only
 /// lands on them inside plain chars).
-#[inline]
+#[cfg(test)]
 fn plain_byte(b: u8, next: Option<u8>) -> bool {
     match b {
         b'.' | b'!' | b'?' | b'"' | b'(' | b')' | b'[' | b']' | b'{' | b'}' | b'@' | b'/' => false,
@@ -581,4 +661,28 @@ fn starts_url(s: &str) -> bool {
     let has =
         |p: &[u8]| b.len() >= p.len() && b.iter().zip(p).all(|(x, y)| x.to_ascii_lowercase() == *y);
     has(b"http://") || has(b"https://") || has(b"www.") || has(b"ftp://")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The candidate table and the per-byte rule agree on every byte pair.
+    #[test]
+    fn table_matches_plain_bytes() {
+        for b in 0u8..=255 {
+            for n in [None, Some(0x9F), Some(0x94), Some(0x80), Some(b'a')] {
+                let mut buf = vec![b];
+                buf.extend(n);
+                buf.extend_from_slice(b"xxxxxxxxxxxxxxxx");
+                // Only meaningful where `b` starts a char (lead or ASCII).
+                if (0x80..0xC0).contains(&b) {
+                    continue;
+                }
+                let hit = scan::next_rules(&buf, 0, buf.len()) == 0;
+                let want = b != b' ' && !plain_byte(b, n);
+                assert_eq!(hit, want, "byte {b:#x} next {n:?}");
+            }
+        }
+    }
 }
