@@ -93,6 +93,8 @@ pub struct Matcher {
     engine: Option<Engine>,
     /// Per automaton pattern: its range in `alts`.
     pat_alts: Vec<(u32, u32)>,
+    /// Per automaton pattern: its length in bytes.
+    pat_lens: Vec<u32>,
     alts: Vec<Alt>,
 }
 
@@ -154,6 +156,10 @@ impl Matcher {
             }
         }
         let mut pat_alts = Vec::with_capacity(order.len());
+        let pat_lens = order
+            .iter()
+            .map(|c| u32::try_from(c.len()).unwrap_or(u32::MAX))
+            .collect();
         let mut alts = Vec::new();
         for core in &order {
             let list = by_core.remove(core).unwrap_or_default();
@@ -186,6 +192,7 @@ impl Matcher {
         Matcher {
             engine,
             pat_alts,
+            pat_lens,
             alts,
         }
     }
@@ -243,6 +250,12 @@ impl Matcher {
                 let try_at = |p: usize, best: &mut Option<(usize, u32)>| {
                     walk(aut, bytes, p, |e, pid| {
                         if best.is_some_and(|(be, _)| be >= e) {
+                            return;
+                        }
+                        // A state also reports the patterns that are a
+                        // suffix of its path (Aho-Corasick copies them from
+                        // failure states): keep only those starting at `p`.
+                        if self.pat_lens.get(pid).map(|&n| n as usize) != Some(e - p) {
                             return;
                         }
                         if buf
