@@ -289,38 +289,47 @@ impl Matcher {
 /// what [`prefix_ok`] accepts for some rule. Returns up to 6 offsets.
 #[inline]
 fn clitic_offsets(word: &str) -> ([usize; 6], usize) {
-    let mut c = ['\0'; 5];
-    for (slot, ch) in c.iter_mut().zip(word.chars()) {
-        *slot = ch;
-    }
-    let at = |k: usize| c.get(k).copied().unwrap_or('\0');
+    // The letters compared here are all two bytes in UTF-8, so the k-th
+    // letter of a matching prefix is bytes 2k..2k+2 (compared as u16).
+    const WAW: u16 = 0xD988;
+    const FA: u16 = 0xD981;
+    const BA: u16 = 0xD8A8;
+    const KAF: u16 = 0xD983;
+    const LAM: u16 = 0xD984;
+    const ALEF: u16 = 0xD8A7;
+    let b = word.as_bytes();
+    let at = |k: usize| match (b.get(2 * k), b.get(2 * k + 1)) {
+        (Some(&x), Some(&y)) => u16::from_be_bytes([x, y]),
+        _ => 0,
+    };
     let mut offs = [0usize; 6];
     let mut n = 0usize;
     let mut push = |k: usize| {
         if let Some(slot) = offs.get_mut(n) {
-            *slot = 2 * k; // every letter here is two bytes in UTF-8
+            *slot = 2 * k;
             n += 1;
         }
     };
     let mut k = 0;
-    if matches!(at(k), 'و' | 'ف') {
+    let c0 = at(0);
+    if c0 == WAW || c0 == FA {
         k += 1;
         push(k);
     }
     match at(k) {
-        'ب' | 'ك' => {
+        BA | KAF => {
             push(k + 1);
-            if at(k + 1) == 'ا' && at(k + 2) == 'ل' {
+            if at(k + 1) == ALEF && at(k + 2) == LAM {
                 push(k + 3);
             }
         }
-        'ل' => {
+        LAM => {
             push(k + 1);
-            if at(k + 1) == 'ل' {
+            if at(k + 1) == LAM {
                 push(k + 2);
             }
         }
-        'ا' if at(k + 1) == 'ل' => push(k + 2),
+        ALEF if at(k + 1) == LAM => push(k + 2),
         _ => {}
     }
     (offs, n)
@@ -396,15 +405,15 @@ fn hash_token(t: &[u8]) -> u64 {
     h
 }
 
-/// The key of the edge from `node` by a token with hash `h` (never 0, which
-/// marks an empty slot).
+/// The 32-bit key of the edge from `node` by a token with hash `h` (never
+/// 0, which marks an empty slot). Edges with equal keys are one edge.
 #[inline]
-fn edge_key(node: u32, h: u64) -> u64 {
+fn edge_key(node: u32, h: u64) -> u32 {
     let mut k = h ^ u64::from(node).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     k ^= k >> 29;
     k = k.wrapping_mul(0xBF58_476D_1CE4_E5B9);
     k ^= k >> 32;
-    k | 1
+    (k as u32) | 1
 }
 
 /// A trie over tokens (see the module docs). Edges whose keys collide share
@@ -415,10 +424,14 @@ fn edge_key(node: u32, h: u64) -> u64 {
 #[derive(Debug, Clone)]
 struct TokenTrie {
     /// Open-addressing table of edges: (key, child node); key 0 is empty.
-    slots: Vec<(u64, u32)>,
+    /// 8 bytes a slot, so that the table stays in cache.
+    slots: Vec<(u32, u32)>,
     mask: usize,
-    /// Bit filter of the edges leaving the root (indexed by the key's top
-    /// bits): most walks end here.
+    /// `64 - log2(slots.len())`: the home slot of key `k` is the top bits
+    /// of `k * PHI`.
+    slot_shift: u32,
+    /// Bit filter of the edges leaving the root (indexed by the key's low
+    /// `root_shift` bits): most walks end here.
     root_bits: Vec<u64>,
     root_shift: u32,
     /// Per node: range in `node_pats`, and whether it has children.
@@ -431,7 +444,7 @@ struct TokenTrie {
 
 impl TokenTrie {
     fn new(patterns: &[String]) -> TokenTrie {
-        let mut edges: HashMap<u64, u32> = HashMap::new();
+        let mut edges: HashMap<u32, u32> = HashMap::new();
         let mut pats: Vec<Vec<u32>> = vec![Vec::new()];
         let mut children = vec![false];
         let mut text = String::new();
@@ -447,7 +460,9 @@ impl TokenTrie {
             while i < pat.len() {
                 let t = token_end(pat, i);
                 let h = hash_token(pat.as_bytes().get(i..t).unwrap_or(&[]));
-                let next = u32::try_from(pats.len()).unwrap_or(u32::MAX);
+                let next = u32::try_from(pats.len())
+                    .unwrap_or(u32::MAX)
+                    .min(HAS_KIDS - 1);
                 let child = *edges.entry(edge_key(node, h)).or_insert(next);
                 if child == next {
                     pats.push(Vec::new());
@@ -465,11 +480,9 @@ impl TokenTrie {
         }
         let cap = (edges.len() * 2).next_power_of_two().max(16);
         let mask = cap - 1;
-        let mut slots = vec![(0u64, 0u32); cap];
-        let root_bits_len = (edges.len() * 16).next_power_of_two().clamp(64, 1 << 22);
-        let mut root_bits = vec![0u64; root_bits_len / 64];
-        let root_shift = 64 - root_bits_len.trailing_zeros();
-        let root_keys: std::collections::HashSet<u64> = {
+        let mut slots = vec![(0u32, 0u32); cap];
+        let slot_shift = 64 - cap.trailing_zeros();
+        let root_keys: std::collections::HashSet<u32> = {
             let mut set = std::collections::HashSet::new();
             // Recompute the root edges: the first token of every pattern.
             for pat in patterns {
@@ -481,17 +494,28 @@ impl TokenTrie {
             }
             set
         };
+        let root_bits_len = (root_keys.len() * 16)
+            .next_power_of_two()
+            .clamp(64, 1 << 22);
+        let mut root_bits = vec![0u64; root_bits_len / 64];
+        let root_shift = root_bits_len.trailing_zeros();
         for k in root_keys {
-            let bit = (k >> root_shift) as usize;
+            let bit = root_bit(k, root_shift);
             if let Some(w) = root_bits.get_mut(bit / 64) {
                 *w |= 1 << (bit % 64);
             }
         }
         for (k, child) in edges {
-            let mut i = (k as usize) & mask;
+            let mut i = home(k, slot_shift);
+            let flags = pats
+                .get(child as usize)
+                .map_or(0, |l| if l.is_empty() { 0 } else { HAS_PATS })
+                | children
+                    .get(child as usize)
+                    .map_or(0, |&c| if c { HAS_KIDS } else { 0 });
             while let Some(slot) = slots.get_mut(i) {
                 if slot.0 == 0 {
-                    *slot = (k, child);
+                    *slot = (k, child | flags);
                     break;
                 }
                 i = (i + 1) & mask;
@@ -508,6 +532,7 @@ impl TokenTrie {
         TokenTrie {
             slots,
             mask,
+            slot_shift,
             root_bits,
             root_shift,
             nodes,
@@ -518,7 +543,7 @@ impl TokenTrie {
     }
 
     fn memory_usage(&self) -> usize {
-        self.slots.len() * std::mem::size_of::<(u64, u32)>()
+        self.slots.len() * std::mem::size_of::<(u32, u32)>()
             + self.root_bits.len() * 8
             + self.nodes.len() * std::mem::size_of::<(u32, u32, bool)>()
             + self.node_pats.len() * 4
@@ -528,8 +553,8 @@ impl TokenTrie {
 
     /// The child of the edge with key `k`.
     #[inline]
-    fn child(&self, k: u64) -> Option<u32> {
-        let mut i = (k as usize) & self.mask;
+    fn child(&self, k: u32) -> Option<u32> {
+        let mut i = home(k, self.slot_shift);
         loop {
             let &(key, child) = self.slots.get(i)?;
             if key == k {
@@ -560,7 +585,7 @@ impl TokenTrie {
             }
             let k = edge_key(node, hash_token(tok));
             if node == 0 {
-                let bit = (k >> self.root_shift) as usize;
+                let bit = root_bit(k, self.root_shift);
                 let hit = self
                     .root_bits
                     .get(bit / 64)
@@ -572,12 +597,12 @@ impl TokenTrie {
             let Some(child) = self.child(k) else {
                 return;
             };
-            node = child;
+            node = child & !(HAS_PATS | HAS_KIDS);
             at = t;
-            let Some(&(start, n, kids)) = self.nodes.get(node as usize) else {
-                return;
-            };
-            if n > 0 {
+            if child & HAS_PATS != 0 {
+                let Some(&(start, n, _)) = self.nodes.get(node as usize) else {
+                    return;
+                };
                 let cand = bytes.get(p..at).unwrap_or(&[]);
                 let pids = self
                     .node_pats
@@ -589,7 +614,7 @@ impl TokenTrie {
                     }
                 }
             }
-            if !kids {
+            if child & HAS_KIDS == 0 {
                 return;
             }
             t = token_end(buf, at);
@@ -605,13 +630,38 @@ impl TokenTrie {
     }
 }
 
-/// The end of the token starting at `i`: a run of word characters, or one
-/// other character.
+/// Flag of a child id in the edge table: the node ends patterns.
+const HAS_PATS: u32 = 1 << 31;
+/// Flag of a child id in the edge table: the node has children.
+const HAS_KIDS: u32 = 1 << 30;
+
+/// The home slot of key `k` in a table of `2^(64 - shift)` slots.
+#[inline(always)]
+fn home(k: u32, shift: u32) -> usize {
+    (u64::from(k).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize
+}
+
+/// The bit of key `k` in a root filter of `2^bits` bits.
+#[inline(always)]
+fn root_bit(k: u32, bits: u32) -> usize {
+    (k as usize) & ((1usize << bits) - 1)
+}
+
+/// The end of the token starting at `i`: a run of word characters, a space
+/// and the run of word characters after it (so that a multiword term costs
+/// one probe a word), or one other character.
 #[inline]
 fn token_end(s: &str, i: usize) -> usize {
     let (word, len) = word_char_at(s, i);
     if word {
         word_end(s, i + len)
+    } else if s.as_bytes().get(i) == Some(&b' ') {
+        let (next, n) = word_char_at(s, i + 1);
+        if next {
+            word_end(s, i + 1 + n)
+        } else {
+            i + 1
+        }
     } else {
         i + len
     }
