@@ -314,6 +314,21 @@ const CASES: &[Case] = &[
         text: "قال ﻻ",
         want: &[("ﻻ", "لا")],
     },
+    Case {
+        // Aho-Corasick states also report patterns that are a suffix of
+        // their path: walking سلام towards سلامة reported لام at the word
+        // start, so سلام (peace) was a hit for لام.
+        name: "a term is never found at the end of another term's prefix",
+        terms: Some("ar\ten\tvariants\ttype\nسلامة\tsafety\t\tterm\nلام\tlam\t\tterm\n"),
+        text: "قال سلام ثم لام وسلامة",
+        want: &[("لام", "لام"), ("وسلامة", "سلامة")],
+    },
+    Case {
+        name: "a term inside a longer term's path keeps its own start",
+        terms: Some("ar\ten\tvariants\ttype\nجنوب العاصمة دمشق\tsouthern Damascus\t\tplace\nالعاصمة\tthe capital\t\tterm\n"),
+        text: "جنوب العاصمة السورية",
+        want: &[("العاصمة", "العاصمة")],
+    },
 ];
 
 /// Spans of the expected written forms, each the next whole-word occurrence.

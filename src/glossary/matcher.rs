@@ -15,13 +15,17 @@
 //! allows — see [`Matcher`]. Anchored walks never look at mid-word
 //! positions, so a big glossary costs little more than a small one.
 //!
-//! The automaton is an anchored DFA up to 10,000 distinct forms and a
-//! contiguous NFA beyond (a DFA over 100,000 forms takes >100 MB).
+//! The "automaton" is a trie over *tokens* (a maximal run of word
+//! characters, or one other character), its edges in one hash table keyed by
+//! (node, hash of the token): a walk costs one probe per token instead of one
+//! per byte, and most walks end at the first probe, which a small bit filter
+//! answers without touching the table. Patterns never end inside a word, so a
+//! pattern found at `p` consists of whole tokens of the text from `p`; every
+//! candidate is compared byte for byte with its pattern, so hash collisions
+//! cost time, never a wrong hit.
 
 use std::collections::HashMap;
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::{dfa, nfa, Anchored, MatchKind, StartKind};
 use serde::Serialize;
 
 use super::{is_latin_form, key, Glossary, TermType};
@@ -90,14 +94,11 @@ struct Alt {
 ///   When two entries share a form, the entry listed first wins.
 #[derive(Debug, Clone)]
 pub struct Matcher {
-    engine: Option<Engine>,
-    /// Per automaton pattern: its range in `alts`.
+    trie: TokenTrie,
+    /// Per pattern: its range in `alts`.
     pat_alts: Vec<(u32, u32)>,
     alts: Vec<Alt>,
 }
-
-/// Pattern counts up to which the automaton is a DFA (fast, more memory).
-const DFA_MAX_PATTERNS: usize = 10_000;
 
 impl Matcher {
     /// Builds the matcher for `glossary`. Forms of one letter are skipped
@@ -162,29 +163,8 @@ impl Matcher {
             pat_alts.push((start, len));
             alts.extend(list);
         }
-        let engine = if order.is_empty() {
-            None
-        } else if order.len() <= DFA_MAX_PATTERNS {
-            dfa::DFA::builder()
-                .match_kind(MatchKind::Standard)
-                .start_kind(StartKind::Anchored)
-                .prefilter(false)
-                .build(&order)
-                .ok()
-                .map(Engine::Dfa)
-        } else {
-            None
-        };
-        let engine = engine.or_else(|| {
-            nfa::contiguous::NFA::builder()
-                .match_kind(MatchKind::Standard)
-                .prefilter(false)
-                .build(&order)
-                .ok()
-                .map(Engine::Nfa)
-        });
         Matcher {
-            engine,
+            trie: TokenTrie::new(&order),
             pat_alts,
             alts,
         }
@@ -197,30 +177,23 @@ impl Matcher {
 
     /// Heap memory used by the automaton, in bytes.
     pub fn memory_usage(&self) -> usize {
-        match &self.engine {
-            Some(Engine::Dfa(d)) => d.memory_usage(),
-            Some(Engine::Nfa(n)) => n.memory_usage(),
-            None => 0,
-        }
+        self.trie.memory_usage()
     }
 
     /// All hits in `text`, in order, not overlapping, never inside a longer
     /// word. Spans index `text` on char boundaries.
     pub fn find(&self, text: &str) -> Vec<TermHit> {
-        let Some(engine) = &self.engine else {
+        if self.pat_alts.is_empty() {
             return Vec::new();
-        };
-        let folded = Folded::new(text);
-        match engine {
-            Engine::Dfa(d) => self.find_with(d, text, &folded),
-            Engine::Nfa(n) => self.find_with(n, text, &folded),
         }
+        let folded = Folded::new(text);
+        self.find_in(text, &folded)
     }
 
-    /// Walks the automaton, anchored, from every word start and from every
+    /// Walks the trie, anchored, from every word start and from every
     /// position after an allowed clitic prefix; per word the longest valid
     /// hit wins, and words inside an earlier hit are skipped.
-    fn find_with<A: Automaton>(&self, aut: &A, text: &str, folded: &Folded) -> Vec<TermHit> {
+    fn find_in(&self, text: &str, folded: &Folded) -> Vec<TermHit> {
         let buf = folded.text.as_str();
         let bytes = buf.as_bytes();
         let mut out = Vec::new();
@@ -228,28 +201,21 @@ impl Matcher {
         let mut pos = 0usize;
         while pos < bytes.len() {
             // Find the next word start.
-            let Some(c) = buf.get(pos..).and_then(|r| r.chars().next()) else {
-                break;
-            };
-            if !is_word_char(c) {
-                pos += c.len_utf8();
+            let (word, len) = word_char_at(buf, pos);
+            if !word {
+                pos += len.max(1);
                 continue;
             }
             let ws = pos;
-            // The word's end (for skipping) is found lazily below.
+            let we = word_end(buf, ws + len);
             let mut best: Option<(usize, u32)> = None;
             if ws >= last_end {
-                let arabic = lang::is_arabic_letter(c);
                 let try_at = |p: usize, best: &mut Option<(usize, u32)>| {
-                    walk(aut, bytes, p, |e, pid| {
+                    self.trie.walk(buf, p, we, |e, pid| {
                         if best.is_some_and(|(be, _)| be >= e) {
                             return;
                         }
-                        if buf
-                            .get(e..)
-                            .and_then(|r| r.chars().next())
-                            .is_some_and(is_word_char)
-                        {
+                        if e < bytes.len() && word_char_at(buf, e).0 {
                             return;
                         }
                         if let Some(entry) = self.accept(pid, buf, ws, p, e, text, folded) {
@@ -258,8 +224,8 @@ impl Matcher {
                     });
                 };
                 try_at(ws, &mut best);
-                if arabic {
-                    let (offs, n) = clitic_offsets(buf.get(ws..).unwrap_or(""));
+                if bytes.get(ws).is_some_and(|&b| (0xD8..=0xDB).contains(&b)) {
+                    let (offs, n) = clitic_offsets(buf.get(ws..we).unwrap_or(""));
                     for &k in offs.get(..n).unwrap_or(&[]) {
                         try_at(ws + k, &mut best);
                     }
@@ -278,14 +244,7 @@ impl Matcher {
                     last_end = e;
                 }
             }
-            // Skip to the end of this word.
-            pos = ws + c.len_utf8();
-            while let Some(c) = buf.get(pos..).and_then(|r| r.chars().next()) {
-                if !is_word_char(c) {
-                    break;
-                }
-                pos += c.len_utf8();
-            }
+            pos = we;
         }
         out
     }
@@ -330,70 +289,381 @@ impl Matcher {
 /// what [`prefix_ok`] accepts for some rule. Returns up to 6 offsets.
 #[inline]
 fn clitic_offsets(word: &str) -> ([usize; 6], usize) {
-    let mut c = ['\0'; 5];
-    for (slot, ch) in c.iter_mut().zip(word.chars()) {
-        *slot = ch;
-    }
-    let at = |k: usize| c.get(k).copied().unwrap_or('\0');
+    // The letters compared here are all two bytes in UTF-8, so the k-th
+    // letter of a matching prefix is bytes 2k..2k+2 (compared as u16).
+    const WAW: u16 = 0xD988;
+    const FA: u16 = 0xD981;
+    const BA: u16 = 0xD8A8;
+    const KAF: u16 = 0xD983;
+    const LAM: u16 = 0xD984;
+    const ALEF: u16 = 0xD8A7;
+    let b = word.as_bytes();
+    let at = |k: usize| match (b.get(2 * k), b.get(2 * k + 1)) {
+        (Some(&x), Some(&y)) => u16::from_be_bytes([x, y]),
+        _ => 0,
+    };
     let mut offs = [0usize; 6];
     let mut n = 0usize;
     let mut push = |k: usize| {
         if let Some(slot) = offs.get_mut(n) {
-            *slot = 2 * k; // every letter here is two bytes in UTF-8
+            *slot = 2 * k;
             n += 1;
         }
     };
     let mut k = 0;
-    if matches!(at(k), 'و' | 'ف') {
+    let c0 = at(0);
+    if c0 == WAW || c0 == FA {
         k += 1;
         push(k);
     }
     match at(k) {
-        'ب' | 'ك' => {
+        BA | KAF => {
             push(k + 1);
-            if at(k + 1) == 'ا' && at(k + 2) == 'ل' {
+            if at(k + 1) == ALEF && at(k + 2) == LAM {
                 push(k + 3);
             }
         }
-        'ل' => {
+        LAM => {
             push(k + 1);
-            if at(k + 1) == 'ل' {
+            if at(k + 1) == LAM {
                 push(k + 2);
             }
         }
-        'ا' if at(k + 1) == 'ل' => push(k + 2),
+        ALEF if at(k + 1) == LAM => push(k + 2),
         _ => {}
     }
     (offs, n)
 }
 
-/// The automaton: a DFA for small glossaries, a contiguous NFA for big ones.
-#[derive(Debug, Clone)]
-enum Engine {
-    Dfa(dfa::DFA),
-    Nfa(nfa::contiguous::NFA),
+/// Whether the character at byte `i` of `buf` (a char boundary) is a word
+/// character, and its length; `(false, 0)` past the end.
+#[inline(always)]
+fn word_char_at(buf: &str, i: usize) -> (bool, usize) {
+    let bytes = buf.as_bytes();
+    match bytes.get(i) {
+        None => (false, 0),
+        Some(&b) if b < 0x80 => (b.is_ascii_alphanumeric(), 1),
+        Some(&b) if (0xD8..=0xDB).contains(&b) => {
+            let b1 = bytes.get(i + 1).copied().unwrap_or(0);
+            let idx = (usize::from(b - 0xD8) << 6) | usize::from(b1 & 0x3F);
+            (ARABIC_WORD.get(idx) == Some(&true), 2)
+        }
+        Some(_) => match buf.get(i..).and_then(|r| r.chars().next()) {
+            Some(c) => (is_word_char(c), c.len_utf8()),
+            None => (false, 1),
+        },
+    }
 }
 
-/// Calls `f(end, pattern)` for every pattern that starts at `p`.
+/// The end of the run of word characters starting at `i`.
 #[inline]
-fn walk<A: Automaton>(aut: &A, buf: &[u8], p: usize, mut f: impl FnMut(usize, usize)) {
-    let Ok(mut sid) = aut.start_state(Anchored::Yes) else {
-        return;
-    };
-    let mut at = p;
-    while let Some(&b) = buf.get(at) {
-        sid = aut.next_state(Anchored::Yes, sid, b);
-        at += 1;
-        if aut.is_special(sid) {
-            if aut.is_dead(sid) {
-                return;
-            }
-            if aut.is_match(sid) {
-                for i in 0..aut.match_len(sid) {
-                    f(at, aut.match_pattern(sid, i).as_usize());
+fn word_end(buf: &str, mut i: usize) -> usize {
+    loop {
+        let (word, len) = word_char_at(buf, i);
+        if !word {
+            return i;
+        }
+        i += len;
+    }
+}
+
+/// For U+0600 + i: [`is_word_char`].
+#[allow(clippy::indexing_slicing)] // const evaluation: k < 256 by the loop condition
+static ARABIC_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    while k < 256 {
+        let u = 0x600 + k as u32;
+        // lang::is_arabic_letter restricted to the block, and the digits.
+        t[k] = matches!(u, 0x0620..=0x063F | 0x0641..=0x064A | 0x066E..=0x066F | 0x0671..=0x06D3
+            | 0x06D5 | 0x06EE..=0x06EF | 0x06FA..=0x06FC | 0x06FF | 0x0660..=0x0669
+            | 0x06F0..=0x06F9);
+        k += 1;
+    }
+    t
+};
+
+/// A 64-bit hash of a token (FxHash-style over 8-byte words).
+#[inline]
+fn hash_token(t: &[u8]) -> u64 {
+    const K: u64 = 0x517C_C1B7_2722_0A95;
+    let mut h = (t.len() as u64).wrapping_mul(K);
+    let mut chunks = t.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut w = [0u8; 8];
+        for (d, s) in w.iter_mut().zip(rest) {
+            *d = *s;
+        }
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+    }
+    h
+}
+
+/// The 32-bit key of the edge from `node` by a token with hash `h` (never
+/// 0, which marks an empty slot). Edges with equal keys are one edge.
+#[inline]
+fn edge_key(node: u32, h: u64) -> u32 {
+    let mut k = h ^ u64::from(node).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    k ^= k >> 29;
+    k = k.wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    k ^= k >> 32;
+    (k as u32) | 1
+}
+
+/// A trie over tokens (see the module docs). Edges whose keys collide share
+/// a child, so a node may end several patterns and lead to the children of
+/// several tokens: [`TokenTrie::walk`] compares every candidate with its
+/// pattern, so collisions never make a wrong hit, and since every pattern's
+/// own path exists, they never lose one.
+#[derive(Debug, Clone)]
+struct TokenTrie {
+    /// Open-addressing table of edges: (key, child node); key 0 is empty.
+    /// 8 bytes a slot, so that the table stays in cache.
+    slots: Vec<(u32, u32)>,
+    mask: usize,
+    /// `64 - log2(slots.len())`: the home slot of key `k` is the top bits
+    /// of `k * PHI`.
+    slot_shift: u32,
+    /// Bit filter of the edges leaving the root (indexed by the key's low
+    /// `root_shift` bits): most walks end here.
+    root_bits: Vec<u64>,
+    root_shift: u32,
+    /// Per node: range in `node_pats`, and whether it has children.
+    nodes: Vec<(u32, u32, bool)>,
+    node_pats: Vec<u32>,
+    /// The patterns, concatenated; pattern `i` is `text[offs[i]..offs[i+1]]`.
+    text: String,
+    offs: Vec<u32>,
+}
+
+impl TokenTrie {
+    fn new(patterns: &[String]) -> TokenTrie {
+        let mut edges: HashMap<u32, u32> = HashMap::new();
+        let mut pats: Vec<Vec<u32>> = vec![Vec::new()];
+        let mut children = vec![false];
+        let mut text = String::new();
+        let mut offs = vec![0u32];
+        for (pid, pat) in patterns.iter().enumerate() {
+            text.push_str(pat);
+            offs.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
+            let Ok(pid) = u32::try_from(pid) else {
+                break;
+            };
+            let mut node = 0u32;
+            let mut i = 0usize;
+            while i < pat.len() {
+                let t = token_end(pat, i);
+                let h = hash_token(pat.as_bytes().get(i..t).unwrap_or(&[]));
+                let next = u32::try_from(pats.len())
+                    .unwrap_or(u32::MAX)
+                    .min(HAS_KIDS - 1);
+                let child = *edges.entry(edge_key(node, h)).or_insert(next);
+                if child == next {
+                    pats.push(Vec::new());
+                    children.push(false);
                 }
+                if let Some(c) = children.get_mut(node as usize) {
+                    *c = true;
+                }
+                node = child;
+                i = t;
+            }
+            if let Some(list) = pats.get_mut(node as usize) {
+                list.push(pid);
             }
         }
+        let cap = (edges.len() * 2).next_power_of_two().max(16);
+        let mask = cap - 1;
+        let mut slots = vec![(0u32, 0u32); cap];
+        let slot_shift = 64 - cap.trailing_zeros();
+        let root_keys: std::collections::HashSet<u32> = {
+            let mut set = std::collections::HashSet::new();
+            // Recompute the root edges: the first token of every pattern.
+            for pat in patterns {
+                let t = token_end(pat, 0);
+                set.insert(edge_key(
+                    0,
+                    hash_token(pat.as_bytes().get(..t).unwrap_or(&[])),
+                ));
+            }
+            set
+        };
+        let root_bits_len = (root_keys.len() * 16)
+            .next_power_of_two()
+            .clamp(64, 1 << 22);
+        let mut root_bits = vec![0u64; root_bits_len / 64];
+        let root_shift = root_bits_len.trailing_zeros();
+        for k in root_keys {
+            let bit = root_bit(k, root_shift);
+            if let Some(w) = root_bits.get_mut(bit / 64) {
+                *w |= 1 << (bit % 64);
+            }
+        }
+        for (k, child) in edges {
+            let mut i = home(k, slot_shift);
+            let flags = pats
+                .get(child as usize)
+                .map_or(0, |l| if l.is_empty() { 0 } else { HAS_PATS })
+                | children
+                    .get(child as usize)
+                    .map_or(0, |&c| if c { HAS_KIDS } else { 0 });
+            while let Some(slot) = slots.get_mut(i) {
+                if slot.0 == 0 {
+                    *slot = (k, child | flags);
+                    break;
+                }
+                i = (i + 1) & mask;
+            }
+        }
+        let mut nodes = Vec::with_capacity(pats.len());
+        let mut node_pats = Vec::new();
+        for (list, kids) in pats.iter().zip(&children) {
+            let start = u32::try_from(node_pats.len()).unwrap_or(u32::MAX);
+            let len = u32::try_from(list.len()).unwrap_or(0);
+            nodes.push((start, len, *kids));
+            node_pats.extend(list);
+        }
+        TokenTrie {
+            slots,
+            mask,
+            slot_shift,
+            root_bits,
+            root_shift,
+            nodes,
+            node_pats,
+            text,
+            offs,
+        }
+    }
+
+    fn memory_usage(&self) -> usize {
+        self.slots.len() * std::mem::size_of::<(u32, u32)>()
+            + self.root_bits.len() * 8
+            + self.nodes.len() * std::mem::size_of::<(u32, u32, bool)>()
+            + self.node_pats.len() * 4
+            + self.text.len()
+            + self.offs.len() * 4
+    }
+
+    /// The child of the edge with key `k`.
+    #[inline]
+    fn child(&self, k: u32) -> Option<u32> {
+        let mut i = home(k, self.slot_shift);
+        loop {
+            let &(key, child) = self.slots.get(i)?;
+            if key == k {
+                return Some(child);
+            }
+            if key == 0 {
+                return None;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// Calls `f(end, pattern)`, by increasing `end`, for every pattern equal
+    /// to `buf[p..end]` where `end` is not inside a word. `we` is the end of
+    /// the word containing `p` (`p <= we`).
+    #[inline]
+    fn walk(&self, buf: &str, p: usize, we: usize, mut f: impl FnMut(usize, usize)) {
+        let bytes = buf.as_bytes();
+        let mut node = 0u32;
+        let mut at = p;
+        let mut t = if p < we { we } else { token_end(buf, p) };
+        loop {
+            let Some(tok) = bytes.get(at..t) else {
+                return;
+            };
+            if tok.is_empty() {
+                return;
+            }
+            let k = edge_key(node, hash_token(tok));
+            if node == 0 {
+                let bit = root_bit(k, self.root_shift);
+                let hit = self
+                    .root_bits
+                    .get(bit / 64)
+                    .is_some_and(|w| w & (1 << (bit % 64)) != 0);
+                if !hit {
+                    return;
+                }
+            }
+            let Some(child) = self.child(k) else {
+                return;
+            };
+            node = child & !(HAS_PATS | HAS_KIDS);
+            at = t;
+            if child & HAS_PATS != 0 {
+                let Some(&(start, n, _)) = self.nodes.get(node as usize) else {
+                    return;
+                };
+                let cand = bytes.get(p..at).unwrap_or(&[]);
+                let pids = self
+                    .node_pats
+                    .get(start as usize..(start as usize + n as usize))
+                    .unwrap_or(&[]);
+                for &pid in pids {
+                    if self.pattern(pid as usize) == Some(cand) {
+                        f(at, pid as usize);
+                    }
+                }
+            }
+            if child & HAS_KIDS == 0 {
+                return;
+            }
+            t = token_end(buf, at);
+        }
+    }
+
+    /// The bytes of pattern `pid`.
+    #[inline]
+    fn pattern(&self, pid: usize) -> Option<&[u8]> {
+        let s = *self.offs.get(pid)? as usize;
+        let e = *self.offs.get(pid + 1)? as usize;
+        self.text.as_bytes().get(s..e)
+    }
+}
+
+/// Flag of a child id in the edge table: the node ends patterns.
+const HAS_PATS: u32 = 1 << 31;
+/// Flag of a child id in the edge table: the node has children.
+const HAS_KIDS: u32 = 1 << 30;
+
+/// The home slot of key `k` in a table of `2^(64 - shift)` slots.
+#[inline(always)]
+fn home(k: u32, shift: u32) -> usize {
+    (u64::from(k).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize
+}
+
+/// The bit of key `k` in a root filter of `2^bits` bits.
+#[inline(always)]
+fn root_bit(k: u32, bits: u32) -> usize {
+    (k as usize) & ((1usize << bits) - 1)
+}
+
+/// The end of the token starting at `i`: a run of word characters, a space
+/// and the run of word characters after it (so that a multiword term costs
+/// one probe a word), or one other character.
+#[inline]
+fn token_end(s: &str, i: usize) -> usize {
+    let (word, len) = word_char_at(s, i);
+    if word {
+        word_end(s, i + len)
+    } else if s.as_bytes().get(i) == Some(&b' ') {
+        let (next, n) = word_char_at(s, i + 1);
+        if next {
+            word_end(s, i + 1 + n)
+        } else {
+            i + 1
+        }
+    } else {
+        i + len
     }
 }
 
@@ -794,6 +1064,56 @@ mod tests {
                 0x600 + k
             );
         }
+    }
+
+    #[test]
+    fn arabic_word_table_agrees_with_is_word_char() {
+        for k in 0..256u32 {
+            let c = char::from_u32(0x600 + k).unwrap();
+            assert_eq!(
+                ARABIC_WORD[k as usize],
+                is_word_char(c),
+                "U+{:04X}",
+                0x600 + k
+            );
+        }
+    }
+
+    #[test]
+    fn word_char_at_agrees_with_is_word_char() {
+        for u in 0u32..=0x2FFFF {
+            let Some(c) = char::from_u32(u) else { continue };
+            let t = format!("{c}x");
+            assert_eq!(
+                word_char_at(&t, 0),
+                (is_word_char(c), c.len_utf8()),
+                "U+{u:04X}"
+            );
+        }
+    }
+
+    #[test]
+    fn trie_walk_reports_whole_token_prefixes_only() {
+        let pats: Vec<String> = ["ab", "ab cd", "ab c", "b", "x.y", "ab-"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let trie = TokenTrie::new(&pats);
+        let found = |text: &str, p: usize| {
+            let mut v = Vec::new();
+            trie.walk(text, p, word_end(text, p), |e, pid| v.push((e, pid)));
+            v
+        };
+        assert_eq!(found("ab cd e", 0), [(2, 0), (5, 1)]);
+        // "ab c" ends inside the word "cd": the token "cd" differs from "c".
+        assert_eq!(found("ab cd", 0), [(2, 0), (5, 1)]);
+        assert_eq!(found("ab c", 0), [(2, 0), (4, 2)]);
+        assert_eq!(found("abc", 0), []);
+        assert_eq!(found("ab", 1), [(2, 3)]);
+        assert_eq!(found("x.y", 0), [(3, 4)]);
+        // A pattern ending in punctuation is reported even before a word
+        // character; the caller checks the end.
+        assert_eq!(found("ab-c", 0), [(2, 0), (3, 5)]);
     }
 
     #[test]
