@@ -1,13 +1,13 @@
-//! The term matcher: one Aho-Corasick automaton over the normalized bare
-//! forms of every term, run once over a folded view of the text.
+//! The term matcher: one token trie over the normalized bare forms of every
+//! term, walked over a folded view of the text.
 //!
 //! The folded view is [`lang::normalize`]'s output with every run of
 //! horizontal whitespace (space, tab, NBSP and other Unicode spaces, but not
 //! line breaks) folded to one space, built in a single pass together with its
 //! own offset map back to the original text.
 //!
-//! Arabic clitics are not expanded into the automaton (that would multiply
-//! its size by ~25): the automaton holds the *bare* form of every term (the
+//! Arabic clitics are not expanded into the trie (that would multiply
+//! its size by ~25): the trie holds the *bare* form of every term (the
 //! article stripped from terms that begin with it). It is walked anchored
 //! from every word start and from every offset after a possible clitic
 //! prefix (و ف ب ك ل ال لل …, at most four per word), and each hit is
@@ -15,7 +15,7 @@
 //! allows — see [`Matcher`]. Anchored walks never look at mid-word
 //! positions, so a big glossary costs little more than a small one.
 //!
-//! The "automaton" is a trie over *tokens* (a maximal run of word
+//! The trie is over *tokens* (a maximal run of word
 //! characters, or one other character), its edges in one hash table keyed by
 //! (node, hash of the token): a walk costs one probe per token instead of one
 //! per byte, and most walks end at the first probe, which a small bit filter
@@ -170,12 +170,12 @@ impl Matcher {
         }
     }
 
-    /// Number of distinct bare forms in the automaton.
+    /// Number of distinct bare forms in the trie.
     pub fn pattern_count(&self) -> usize {
         self.pat_alts.len()
     }
 
-    /// Heap memory used by the automaton, in bytes.
+    /// Heap memory used by the trie, in bytes.
     pub fn memory_usage(&self) -> usize {
         self.trie.memory_usage()
     }
