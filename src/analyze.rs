@@ -396,15 +396,44 @@ impl Vocab {
         let word = norm;
         let id = self.norms.insert(word, h);
         let stem = lang::stem(word, Lang::Und);
-        let sh = hash(stem.as_bytes());
+        // Most stems are the word itself or a slice of it; an unchanged
+        // word keeps its hash.
+        let sh = if stem.as_ptr() == word.as_ptr() && stem.len() == word.len() {
+            h
+        } else {
+            hash(stem.as_bytes())
+        };
         let stem_id = match self.stems.find(stem.as_bytes(), sh) {
             Some(s) => s,
             None => self.stems.insert(&stem, sh),
         };
-        let stop = lang::is_stopword(word, Lang::Und);
+        // The stopword lists interned with the same hash, so the hash of
+        // the word is computed once ([`lang::is_stopword`] with `Lang::Und`).
+        let stop = stopword_table().find(word.as_bytes(), h).is_some();
         self.info.push((stem_id, stop));
         (id, stem_id, stop)
     }
+}
+
+/// Both stopword lists ([`lang::stopwords`] of Arabic and English, the set
+/// [`lang::is_stopword`] checks for [`Lang::Und`]) in an [`Interner`], looked
+/// up with the hash [`Vocab::intern`] has already computed.
+fn stopword_table() -> &'static Interner {
+    static TABLE: std::sync::OnceLock<Interner> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let words: Vec<&str> = [Lang::Ar, Lang::En]
+            .into_iter()
+            .flat_map(lang::stopwords)
+            .collect();
+        let mut t = Interner::with_capacity(words.len());
+        for w in words {
+            let h = hash(w.as_bytes());
+            if t.find(w.as_bytes(), h).is_none() {
+                t.insert(w, h);
+            }
+        }
+        t
+    })
 }
 
 /// A string interner: one arena, open addressing over ids.
@@ -554,6 +583,23 @@ mod tests {
         }
         assert_eq!(v.norm_id("absent"), None);
         assert_eq!(v.norm(9999), "");
+    }
+
+    #[test]
+    fn stopword_table_agrees_with_is_stopword() {
+        let t = stopword_table();
+        let lists: Vec<&str> = [Lang::Ar, Lang::En]
+            .into_iter()
+            .flat_map(lang::stopwords)
+            .collect();
+        for w in lists.iter().copied().chain(["الرقه", "مدارس", "raqqa", "", "x"]) {
+            assert_eq!(
+                t.find(w.as_bytes(), hash(w.as_bytes())).is_some(),
+                lang::is_stopword(w, Lang::Und),
+                "{w}"
+            );
+        }
+        assert!(t.len() > 150, "both lists should be in the table");
     }
 
     #[test]
