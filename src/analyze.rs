@@ -592,7 +592,11 @@ mod tests {
             .into_iter()
             .flat_map(lang::stopwords)
             .collect();
-        for w in lists.iter().copied().chain(["الرقه", "مدارس", "raqqa", "", "x"]) {
+        for w in lists
+            .iter()
+            .copied()
+            .chain(["الرقه", "مدارس", "raqqa", "", "x"])
+        {
             assert_eq!(
                 t.find(w.as_bytes(), hash(w.as_bytes())).is_some(),
                 lang::is_stopword(w, Lang::Und),
