@@ -440,17 +440,21 @@ fn stopword_table() -> &'static Interner {
 #[derive(Debug, Clone, Default)]
 struct Interner {
     arena: String,
-    /// End offset in `arena` of each id (it starts where the previous ends).
-    ends: Vec<usize>,
-    /// Hash of each id, kept for growing the table.
-    hashes: Vec<u64>,
+    /// Per id: its hash (kept for growing the table) and its byte range in
+    /// `arena`, together so that a lookup touches one entry.
+    entries: Vec<(u64, usize, usize)>,
     /// Slots: 0 empty, else id + 1. Length 0 or a power of two.
     slots: Vec<u32>,
 }
 
 impl PartialEq for Interner {
     fn eq(&self, other: &Self) -> bool {
-        self.arena == other.arena && self.ends == other.ends
+        self.arena == other.arena
+            && self
+                .entries
+                .iter()
+                .map(|e| (e.1, e.2))
+                .eq(other.entries.iter().map(|e| (e.1, e.2)))
     }
 }
 
@@ -460,24 +464,20 @@ impl Interner {
     fn with_capacity(words: usize) -> Interner {
         Interner {
             arena: String::with_capacity(words * 8),
-            ends: Vec::with_capacity(words),
-            hashes: Vec::with_capacity(words),
+            entries: Vec::with_capacity(words),
             slots: vec![0; (words * 2).next_power_of_two().max(64)],
         }
     }
 
     fn len(&self) -> usize {
-        self.ends.len()
+        self.entries.len()
     }
 
     fn get(&self, id: u32) -> &str {
-        let i = id as usize;
-        let end = self.ends.get(i).copied().unwrap_or(0);
-        let start = match i.checked_sub(1) {
-            Some(p) => self.ends.get(p).copied().unwrap_or(0),
-            None => 0,
-        };
-        self.arena.get(start..end).unwrap_or("")
+        match self.entries.get(id as usize) {
+            Some(&(_, start, end)) => self.arena.get(start..end).unwrap_or(""),
+            None => "",
+        }
     }
 
     fn slot_of(&self, h: u64) -> usize {
@@ -499,8 +499,10 @@ impl Interner {
                 Some(0) | None => return None,
                 Some(v) => {
                     let id = v - 1;
-                    if self.hashes.get(id as usize) == Some(&h) && self.get(id).as_bytes() == key {
-                        return Some(id);
+                    if let Some(&(eh, start, end)) = self.entries.get(id as usize) {
+                        if eh == h && self.arena.as_bytes().get(start..end) == Some(key) {
+                            return Some(id);
+                        }
                     }
                 }
             }
@@ -514,9 +516,9 @@ impl Interner {
             self.grow();
         }
         let id = self.len() as u32;
+        let start = self.arena.len();
         self.arena.push_str(word);
-        self.ends.push(self.arena.len());
-        self.hashes.push(h);
+        self.entries.push((h, start, self.arena.len()));
         self.place(id, h);
         id
     }
@@ -536,8 +538,8 @@ impl Interner {
     fn grow(&mut self) {
         let n = (self.slots.len() * 2).max(64);
         self.slots = vec![0; n];
-        for id in 0..self.hashes.len() {
-            let h = self.hashes.get(id).copied().unwrap_or(0);
+        for id in 0..self.entries.len() {
+            let h = self.entries.get(id).map_or(0, |e| e.0);
             self.place(id as u32, h);
         }
     }
