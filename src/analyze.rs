@@ -396,32 +396,65 @@ impl Vocab {
         let word = norm;
         let id = self.norms.insert(word, h);
         let stem = lang::stem(word, Lang::Und);
-        let sh = hash(stem.as_bytes());
+        // Most stems are the word itself or a slice of it; an unchanged
+        // word keeps its hash.
+        let sh = if stem.as_ptr() == word.as_ptr() && stem.len() == word.len() {
+            h
+        } else {
+            hash(stem.as_bytes())
+        };
         let stem_id = match self.stems.find(stem.as_bytes(), sh) {
             Some(s) => s,
             None => self.stems.insert(&stem, sh),
         };
-        let stop = lang::is_stopword(word, Lang::Und);
+        // The stopword lists interned with the same hash, so the hash of
+        // the word is computed once ([`lang::is_stopword`] with `Lang::Und`).
+        let stop = stopword_table().find(word.as_bytes(), h).is_some();
         self.info.push((stem_id, stop));
         (id, stem_id, stop)
     }
+}
+
+/// Both stopword lists ([`lang::stopwords`] of Arabic and English, the set
+/// [`lang::is_stopword`] checks for [`Lang::Und`]) in an [`Interner`], looked
+/// up with the hash [`Vocab::intern`] has already computed.
+fn stopword_table() -> &'static Interner {
+    static TABLE: std::sync::OnceLock<Interner> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let words: Vec<&str> = [Lang::Ar, Lang::En]
+            .into_iter()
+            .flat_map(lang::stopwords)
+            .collect();
+        let mut t = Interner::with_capacity(words.len());
+        for w in words {
+            let h = hash(w.as_bytes());
+            if t.find(w.as_bytes(), h).is_none() {
+                t.insert(w, h);
+            }
+        }
+        t
+    })
 }
 
 /// A string interner: one arena, open addressing over ids.
 #[derive(Debug, Clone, Default)]
 struct Interner {
     arena: String,
-    /// End offset in `arena` of each id (it starts where the previous ends).
-    ends: Vec<usize>,
-    /// Hash of each id, kept for growing the table.
-    hashes: Vec<u64>,
+    /// Per id: its hash (kept for growing the table) and its byte range in
+    /// `arena`, together so that a lookup touches one entry.
+    entries: Vec<(u64, usize, usize)>,
     /// Slots: 0 empty, else id + 1. Length 0 or a power of two.
     slots: Vec<u32>,
 }
 
 impl PartialEq for Interner {
     fn eq(&self, other: &Self) -> bool {
-        self.arena == other.arena && self.ends == other.ends
+        self.arena == other.arena
+            && self
+                .entries
+                .iter()
+                .map(|e| (e.1, e.2))
+                .eq(other.entries.iter().map(|e| (e.1, e.2)))
     }
 }
 
@@ -431,24 +464,20 @@ impl Interner {
     fn with_capacity(words: usize) -> Interner {
         Interner {
             arena: String::with_capacity(words * 8),
-            ends: Vec::with_capacity(words),
-            hashes: Vec::with_capacity(words),
+            entries: Vec::with_capacity(words),
             slots: vec![0; (words * 2).next_power_of_two().max(64)],
         }
     }
 
     fn len(&self) -> usize {
-        self.ends.len()
+        self.entries.len()
     }
 
     fn get(&self, id: u32) -> &str {
-        let i = id as usize;
-        let end = self.ends.get(i).copied().unwrap_or(0);
-        let start = match i.checked_sub(1) {
-            Some(p) => self.ends.get(p).copied().unwrap_or(0),
-            None => 0,
-        };
-        self.arena.get(start..end).unwrap_or("")
+        match self.entries.get(id as usize) {
+            Some(&(_, start, end)) => self.arena.get(start..end).unwrap_or(""),
+            None => "",
+        }
     }
 
     fn slot_of(&self, h: u64) -> usize {
@@ -470,8 +499,10 @@ impl Interner {
                 Some(0) | None => return None,
                 Some(v) => {
                     let id = v - 1;
-                    if self.hashes.get(id as usize) == Some(&h) && self.get(id).as_bytes() == key {
-                        return Some(id);
+                    if let Some(&(eh, start, end)) = self.entries.get(id as usize) {
+                        if eh == h && self.arena.as_bytes().get(start..end) == Some(key) {
+                            return Some(id);
+                        }
                     }
                 }
             }
@@ -485,9 +516,9 @@ impl Interner {
             self.grow();
         }
         let id = self.len() as u32;
+        let start = self.arena.len();
         self.arena.push_str(word);
-        self.ends.push(self.arena.len());
-        self.hashes.push(h);
+        self.entries.push((h, start, self.arena.len()));
         self.place(id, h);
         id
     }
@@ -507,8 +538,8 @@ impl Interner {
     fn grow(&mut self) {
         let n = (self.slots.len() * 2).max(64);
         self.slots = vec![0; n];
-        for id in 0..self.hashes.len() {
-            let h = self.hashes.get(id).copied().unwrap_or(0);
+        for id in 0..self.entries.len() {
+            let h = self.entries.get(id).map_or(0, |e| e.0);
             self.place(id as u32, h);
         }
     }
@@ -554,6 +585,27 @@ mod tests {
         }
         assert_eq!(v.norm_id("absent"), None);
         assert_eq!(v.norm(9999), "");
+    }
+
+    #[test]
+    fn stopword_table_agrees_with_is_stopword() {
+        let t = stopword_table();
+        let lists: Vec<&str> = [Lang::Ar, Lang::En]
+            .into_iter()
+            .flat_map(lang::stopwords)
+            .collect();
+        for w in lists
+            .iter()
+            .copied()
+            .chain(["الرقه", "مدارس", "raqqa", "", "x"])
+        {
+            assert_eq!(
+                t.find(w.as_bytes(), hash(w.as_bytes())).is_some(),
+                lang::is_stopword(w, Lang::Und),
+                "{w}"
+            );
+        }
+        assert!(t.len() > 150, "both lists should be in the table");
     }
 
     #[test]
