@@ -14,7 +14,7 @@ use crate::input::{Failed, Record};
 use crate::pipeline::{Article, Pipeline};
 use crate::render::{BriefView, DateView, FigureView, TermRow};
 use crate::summarize::Budget;
-use crate::text::{spans_to_char_offsets, Document};
+use crate::text::Document;
 
 /// One output record of a batch run: a result or an error, never both.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -68,13 +68,6 @@ impl BatchRecord {
 
 /// Builds the output record of a processed article.
 pub fn record(article: &Article, pipeline: &Pipeline) -> BatchRecord {
-    let spans: Vec<_> = article
-        .summary
-        .sentences
-        .iter()
-        .filter_map(|&i| article.sentences.get(i))
-        .map(|s| s.span)
-        .collect();
     let view = BriefView::new(article, pipeline.glossary());
     let mut meta: BTreeMap<String, serde_json::Value> = article
         .doc
@@ -102,7 +95,8 @@ pub fn record(article: &Article, pipeline: &Pipeline) -> BatchRecord {
         title: view.title,
         meta,
         summary: view.summary,
-        sentences: spans_to_char_offsets(&article.doc.text, &spans),
+        // The view's highlights are the summary sentences, offsets included.
+        sentences: view.highlights.iter().map(|h| h.offsets).collect(),
         terms: view.terms,
         figures: view.figures,
         dates: view.dates,
