@@ -3,8 +3,7 @@
 //! quote). A header row names the columns as in TSV, including the locale
 //! codes (`ar-SA,en-US`) and memoQ-style names (`Arabic,English,Entry_Note`).
 
-use super::tsv::truncate;
-use super::{default_roles, entry_from_fields, header_roles, Entry, Parsed, Row};
+use super::{Entry, Parsed};
 use crate::error::Error;
 
 /// Splits CSV into records: `(line the record starts on, fields)`, or an
@@ -88,29 +87,8 @@ pub(crate) fn read(text: &str, name: &str) -> Parsed {
         if fields.first().is_some_and(|f| f.starts_with('#')) {
             continue;
         }
-        let roles = match &roles {
-            Some(r) => r,
-            None => {
-                if let Some(h) = header_roles(&fields) {
-                    roles = Some(h);
-                    continue;
-                }
-                roles.insert(default_roles())
-            }
-        };
-        if fields.len() < 2 {
-            parsed.errors.push(Error::parse(
-                name,
-                line,
-                format!(
-                    "expected at least two comma-separated columns (Arabic, English), found {:?}",
-                    truncate(&fields.join(","), 60)
-                ),
-            ));
-            continue;
-        }
-        let entry = entry_from_fields(&fields, roles, line, &mut parsed.warnings);
-        parsed.rows.push(Row { line, entry });
+        let shown = fields.join(",");
+        parsed.push_fields(&mut roles, (name, line), &fields, ("comma", &shown));
     }
     parsed
 }

@@ -230,6 +230,44 @@ pub(crate) struct Parsed {
     pub warnings: Vec<(usize, String)>,
 }
 
+impl Parsed {
+    /// Takes one non-blank, non-comment row of a delimited table (TSV or
+    /// CSV): the first such row may be a header, which sets `roles`;
+    /// without one the columns are Arabic, English, note. A row with fewer
+    /// than two columns is an error naming `sep` and showing `shown`.
+    pub(crate) fn push_fields(
+        &mut self,
+        roles: &mut Option<Vec<Option<Col>>>,
+        (name, line): (&str, usize),
+        fields: &[String],
+        (sep, shown): (&str, &str),
+    ) {
+        let roles = match roles {
+            Some(r) => r,
+            None => {
+                if let Some(h) = header_roles(fields) {
+                    *roles = Some(h);
+                    return;
+                }
+                roles.insert(default_roles())
+            }
+        };
+        if fields.len() < 2 {
+            self.errors.push(Error::parse(
+                name,
+                line,
+                format!(
+                    "expected at least two {sep}-separated columns (Arabic, English), found {:?}",
+                    tsv::truncate(shown, 60)
+                ),
+            ));
+            return;
+        }
+        let entry = entry_from_fields(fields, roles, line, &mut self.warnings);
+        self.rows.push(Row { line, entry });
+    }
+}
+
 /// Reads `text` in `format` without validating entries.
 pub(crate) fn parse_rows(text: &str, name: &str, format: Format) -> Parsed {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);

@@ -5,8 +5,7 @@
 //! column is the note, which is exactly OmegaT's `source<TAB>target<TAB>comment`.
 //! Blank lines and lines starting with `#` are skipped.
 
-use super::{default_roles, entry_from_fields, header_roles, one_line, Entry, Parsed, Row};
-use crate::error::Error;
+use super::{one_line, Entry, Parsed};
 
 pub(crate) fn read(text: &str, name: &str) -> Parsed {
     let mut parsed = Parsed::default();
@@ -18,32 +17,7 @@ pub(crate) fn read(text: &str, name: &str) -> Parsed {
             continue;
         }
         let fields: Vec<String> = line.split('\t').map(String::from).collect();
-        let roles = match &roles {
-            Some(r) => r,
-            None => {
-                if let Some(h) = header_roles(&fields) {
-                    roles = Some(h);
-                    continue;
-                }
-                roles.insert(default_roles())
-            }
-        };
-        if fields.len() < 2 {
-            parsed.errors.push(Error::parse(
-                name,
-                line_no,
-                format!(
-                    "expected at least two tab-separated columns (Arabic, English), found {:?}",
-                    truncate(line, 60)
-                ),
-            ));
-            continue;
-        }
-        let entry = entry_from_fields(&fields, roles, line_no, &mut parsed.warnings);
-        parsed.rows.push(Row {
-            line: line_no,
-            entry,
-        });
+        parsed.push_fields(&mut roles, (name, line_no), &fields, ("tab", line));
     }
     parsed
 }
