@@ -58,7 +58,9 @@ pub struct Document {
     /// Where the document came from (path, `archive!member`, `-`).
     #[serde(default)]
     pub source: String,
-    /// The original text, exactly as decoded (a leading BOM removed).
+    /// The original text, exactly as given. Readers of files drop a byte
+    /// order mark while decoding; text handed over as a string is kept as
+    /// it is, so that offsets index exactly the caller's string.
     pub text: String,
     /// Metadata supplied by the input (title, date, encoding…).
     #[serde(default)]
@@ -68,13 +70,9 @@ pub struct Document {
 impl Document {
     /// A document with the given id and text, no source or metadata.
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
-        let mut text = text.into();
-        if text.starts_with('\u{FEFF}') {
-            text.drain(..'\u{FEFF}'.len_utf8());
-        }
         Document {
             id: id.into(),
-            text,
+            text: text.into(),
             ..Default::default()
         }
     }
@@ -228,8 +226,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn bom_is_removed() {
-        assert_eq!(Document::new("a", "\u{FEFF}نص").text, "نص");
+    fn text_is_kept_byte_for_byte() {
+        // Offsets must index the caller's string: nothing is dropped, not
+        // even a leading byte order mark (file readers drop it, fuzz finding).
+        assert_eq!(Document::new("a", "\u{FEFF}نص").text, "\u{FEFF}نص");
     }
 
     #[test]

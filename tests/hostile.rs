@@ -1170,3 +1170,24 @@ fn issue_9_fuzz_member_name_with_a_line_break_cannot_forge_error_lines() {
     );
     assert!(err.contains(r"tab\there.txt"), "{err}");
 }
+
+#[test]
+fn issue_9_fuzz_leading_byte_order_mark_stays_in_library_text() {
+    // Found by the pipeline fuzz target: `Document::new` dropped a leading
+    // U+FEFF, so every span indexed a string three bytes shorter than the
+    // caller's. Text given as a string is now kept byte for byte.
+    let text = "\u{FEFF}?als met in Genean.t line\rCR o3ic?las mJa\u{1}\0\0Wline\rCR \
+                قال الوزير إن الهدنة صامدة. وأضاف أن القافلة وصلت.";
+    let p = khulasa::Pipeline::builder().build().unwrap();
+    let a = p.process(khulasa::Document::new("bom", text));
+    assert_eq!(a.doc.text, text);
+    assert!(!a.sentences.is_empty());
+    for s in &a.sentences {
+        assert!(text.get(s.span.start..s.span.end).is_some(), "{:?}", s.span);
+    }
+    let last = a.sentences.last().unwrap().span.slice(text);
+    assert_eq!(last, "وأضاف أن القافلة وصلت.");
+    for h in &a.hits {
+        assert!(text.get(h.span.start..h.span.end).is_some(), "{:?}", h.span);
+    }
+}
