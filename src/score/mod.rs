@@ -34,7 +34,7 @@
 //!
 //! # A supervised sentence model does not beat Lead either (issue 4)
 //!
-//! `scripts/easc_sentence_study.py` (features dumped by
+//! `scripts/reference_pick_study.py` (features dumped by
 //! `cargo run --release --example score_features`) matches the references to
 //! khulasa's sentences and fits logistic regressions on the share of the 5
 //! references that pick each sentence, scored out of fold (leave one article

@@ -5,7 +5,7 @@ Reads the shared data at run time (never copies it into the project):
 
     cargo run --release -q --example score_features -- ../shared/eval/easc/dev.jsonl > /tmp/feat.jsonl
     python3 -m venv /tmp/v && /tmp/v/bin/pip install numpy scikit-learn
-    /tmp/v/bin/python scripts/easc_sentence_study.py /tmp/feat.jsonl [../shared/eval]
+    /tmp/v/bin/python scripts/reference_pick_study.py /tmp/feat.jsonl [../shared/eval]
 
 Units are khulasa's sentences (from the example's dump, the same segmenter and
 candidates as `khulasa summarize`). A reference "picks" a sentence when >= 50 %
