@@ -136,7 +136,7 @@ pub fn tokenize(text: &str, base: usize, vocab: &mut Vocab) -> Vec<Token> {
             } else {
                 text.get(start..word_end).unwrap_or("")
             };
-            let (norm, stem, stop) = vocab.intern(norm);
+            let (norm, stem, stop) = vocab.intern_inline(norm);
             out.push(Token {
                 span: Span::new(base + start, base + $end),
                 norm,
@@ -533,17 +533,28 @@ impl Vocab {
     /// assert!(v.intern("في").2);
     /// ```
     pub fn intern(&mut self, norm: &str) -> (u32, u32, bool) {
+        self.intern_inline(norm)
+    }
+
+    /// [`Vocab::intern`] with the lookup of a known form inlined into the
+    /// caller (the tokenizer), and the work for a new form out of line.
+    #[inline(always)]
+    fn intern_inline(&mut self, norm: &str) -> (u32, u32, bool) {
         let h = hash(norm.as_bytes());
-        let slot = match self.norms.lookup(norm.as_bytes(), h) {
-            Ok(id) => {
-                if let Some(&(stem, stop)) = self.info.get(id as usize) {
-                    return (id, stem, stop);
-                }
+        match self.norms.lookup(norm.as_bytes(), h) {
+            Ok(id) => match self.info.get(id as usize) {
+                Some(&(stem, stop)) => (id, stem, stop),
                 // Not reached: every interned form has its info.
-                return (id, 0, false);
-            }
-            Err(slot) => slot,
-        };
+                None => (id, 0, false),
+            },
+            Err(slot) => self.intern_new(norm, h, slot),
+        }
+    }
+
+    /// Interns the new form `norm` (hash `h`, free slot `slot`): stems it and
+    /// looks it up in the stopword lists.
+    #[inline(never)]
+    fn intern_new(&mut self, norm: &str, h: u64, slot: usize) -> (u32, u32, bool) {
         let word = norm;
         let id = self.norms.insert_at(word, h, slot);
         let stem = lang::stem(word, Lang::Und);
@@ -843,6 +854,78 @@ mod tests {
             );
         }
         assert!(t.table.len() > 150, "both lists should be in the table");
+    }
+
+    #[test]
+    fn class_tables_agree_with_normalize() {
+        // Every ASCII character and every character of U+0600–U+06FF, looked
+        // up as the tokenizer does, against `lang::normalize` of it alone.
+        let t = class_table();
+        let mut seen = [0usize; 3];
+        for cp in (0..0x80u32).chain(0x0600..0x0700) {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            let mut b = [0u8; 4];
+            let enc = c.encode_utf8(&mut b).as_bytes();
+            let (act, clean) = match *enc {
+                [b0] => (t.ascii[usize::from(b0)], t.ascii_clean[usize::from(b0)]),
+                [b0, b1] => {
+                    assert!((0xD8..=0xDB).contains(&b0), "U+{cp:04X}");
+                    let k = arabic_index(b0, b1);
+                    assert_eq!(k as u32, cp - 0x0600, "index of U+{cp:04X}");
+                    (t.arabic[k], t.arabic_clean[k])
+                }
+                _ => panic!("U+{cp:04X} is not one or two bytes"),
+            };
+            let norm = lang::normalize(enc_str(enc)).text.into_owned();
+            let chars: Vec<char> = norm.chars().collect();
+            match chars.as_slice() {
+                [] => assert_eq!(act.kind, Act::DELETED, "U+{cp:04X} is deleted"),
+                [f] if f.is_alphanumeric() => {
+                    assert_eq!(act.kind, Act::WORD, "U+{cp:04X} is a word character");
+                    assert_eq!(act.ch, *f, "U+{cp:04X} normalizes to {f}");
+                    assert_eq!(act.same, *f == c, "U+{cp:04X}");
+                }
+                _ => assert_eq!(act.kind, Act::BOUNDARY, "U+{cp:04X} ends a word"),
+            }
+            assert_eq!(
+                clean,
+                act.kind == Act::WORD && act.same,
+                "clean flag of U+{cp:04X}"
+            );
+            seen[usize::from(act.kind)] += 1;
+        }
+        // All three kinds occur (harakat, punctuation, letters).
+        assert!(seen.iter().all(|&n| n > 10), "{seen:?}");
+        assert!(t.arabic_clean[arabic_index(0xD8, 0xA8)], "ب is clean");
+        assert!(!t.arabic_clean[arabic_index(0xD8, 0xA9)], "ة folds to ه");
+        assert!(t.ascii_clean[usize::from(b'a')] && !t.ascii_clean[usize::from(b'A')]);
+    }
+
+    fn enc_str(b: &[u8]) -> &str {
+        std::str::from_utf8(b).unwrap()
+    }
+
+    #[test]
+    fn hash_and_bytes_eq_on_every_length() {
+        // Words of 0 to 40 bytes: equal bytes give equal hashes, and
+        // bytes_eq agrees with ==, including for a one-byte change at any
+        // position (the tail loads must cover every byte).
+        for n in 0..40usize {
+            let a: Vec<u8> = (0..n).map(|i| b'a' + (i % 26) as u8).collect();
+            assert_eq!(hash(&a), hash(&a.clone()));
+            assert!(bytes_eq(&a, &a.clone()));
+            for k in 0..n {
+                let mut b = a.clone();
+                b[k] ^= 0x20;
+                assert!(!bytes_eq(&a, &b), "len {n}, byte {k}");
+                assert_ne!(hash(&a), hash(&b), "len {n}, byte {k}");
+            }
+            if n > 0 {
+                assert!(!bytes_eq(&a, &a[..n - 1]));
+            }
+        }
     }
 
     #[test]
