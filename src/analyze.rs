@@ -120,142 +120,288 @@ pub fn tokenize(text: &str, base: usize, vocab: &mut Vocab) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 8 + 1);
     let table = class_table();
     let bytes = text.as_bytes();
-    // The token being read: its start, the end of its last word character,
-    // and whether its normalized form differs from the original bytes
-    // `start..word_end` (then it is spelled out in `buf`).
-    let mut start: Option<usize> = None;
+    // The token being read: its start (`NONE` between tokens), the end of
+    // its last word character, and whether its normalized form differs from
+    // the original bytes `start..word_end` (then it is spelled out in `buf`).
+    const NONE: usize = usize::MAX;
+    let mut start = NONE;
     let mut word_end = 0usize;
     let mut dirty = false;
     let mut buf = String::with_capacity(32);
-    let mut finish = |s: usize, end: usize, word_end: usize, dirty: bool, buf: &str| {
-        let norm = if dirty {
-            buf
-        } else {
-            text.get(s..word_end).unwrap_or("")
-        };
-        let (norm, stem, stop) = vocab.intern(norm);
-        out.push(Token {
-            span: Span::new(base + s, base + end),
-            norm,
-            stem,
-            stop,
-        });
-    };
+    // Ends the token being read at byte `$end` (interns its form).
+    macro_rules! finish {
+        ($end:expr) => {{
+            let norm = if dirty {
+                buf.as_str()
+            } else {
+                text.get(start..word_end).unwrap_or("")
+            };
+            let (norm, stem, stop) = vocab.intern_inline(norm);
+            out.push(Token {
+                span: Span::new(base + start, base + $end),
+                norm,
+                stem,
+                stop,
+            });
+        }};
+    }
     // One step of the token state machine for a character at `$i` of `$len`
     // bytes (a macro, not a closure, so the state stays in registers).
     macro_rules! step {
-        ($class:expr, $i:expr, $len:expr) => {
-            match $class {
-                Class::Deleted => {}
-                Class::Boundary => {
-                    if let Some(s) = start.take() {
-                        finish(s, $i, word_end, dirty, &buf);
-                    }
+        ($act:expr, $i:expr, $len:expr) => {{
+            let act: Act = $act;
+            if act.kind == Act::WORD {
+                if start == NONE {
+                    start = $i;
+                    word_end = $i;
+                    dirty = false;
                 }
-                Class::Word(f, same) => {
-                    if start.is_none() {
-                        start = Some($i);
-                        word_end = $i;
-                        dirty = false;
-                        buf.clear();
-                    }
-                    if !dirty && (!same || word_end != $i) {
-                        // First change (a folded character, or a deleted one
-                        // inside the word): spell the form out from here on.
-                        dirty = true;
-                        let from = start.unwrap_or($i);
-                        buf.push_str(text.get(from..word_end).unwrap_or(""));
-                    }
-                    if dirty {
-                        buf.push(f);
-                    }
-                    word_end = $i + $len;
+                if dirty {
+                    buf.push(act.ch);
+                } else if !(act.same && word_end == $i) {
+                    // First change (a folded character, or a deleted one
+                    // inside the word): spell the form out from here on.
+                    dirty = true;
+                    buf.clear();
+                    buf.push_str(text.get(start..word_end).unwrap_or(""));
+                    buf.push(act.ch);
                 }
+                word_end = $i + $len;
+            } else if act.kind == Act::BOUNDARY && start != NONE {
+                finish!($i);
+                start = NONE;
             }
-        };
+        }};
     }
     let mut emitted: Vec<char> = Vec::new();
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        if b < 0x80 {
-            step!(
+    loop {
+        let Some(&b) = bytes.get(i) else {
+            // The end of the text ends the last token.
+            if start != NONE {
+                finish!(text.len());
+            }
+            break;
+        };
+        let (act, len) = if b < 0x80 {
+            (
                 table
+                    .ascii
                     .get(usize::from(b))
                     .copied()
-                    .unwrap_or(Class::Boundary),
-                i,
-                1
-            );
-            i += 1;
+                    .unwrap_or(Act::BOUNDARY_ACT),
+                1,
+            )
         } else if let (0xD8..=0xDB, Some(&b1)) = (b, bytes.get(i + 1)) {
             // U+0600–U+06FF.
-            let k = 128 + ((usize::from(b - 0xD8) << 6) | usize::from(b1 & 0x3F));
-            step!(table.get(k).copied().unwrap_or(Class::Boundary), i, 2);
-            i += 2;
+            (
+                table
+                    .arabic
+                    .get(arabic_index(b, b1))
+                    .copied()
+                    .unwrap_or(Act::BOUNDARY_ACT),
+                2,
+            )
         } else {
             // Any other character: decode it and fold it the general way;
             // each character it folds to is a word character (never equal to
             // the original bytes, so the form is spelled out) or a boundary.
             let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
-                break;
+                // Not reached: `i` is always on a character boundary.
+                i = bytes.len();
+                continue;
             };
             emitted.clear();
             fold(c, &mut |f| emitted.push(f));
             for &f in &emitted {
-                let class = if is_word_char(f) {
-                    Class::Word(f, false)
-                } else {
-                    Class::Boundary
-                };
-                step!(class, i, c.len_utf8());
+                step!(Act::general(f), i, c.len_utf8());
             }
             i += c.len_utf8();
+            continue;
+        };
+        step!(act, i, len);
+        i += len;
+        if act.kind == Act::WORD {
+            // The rest of the word in a tight loop, without the state
+            // machine: most words are a run of letters.
+            if dirty {
+                i = table.dirty_run(bytes, i, &mut buf);
+            } else {
+                i = table.clean_run(bytes, i);
+            }
+            word_end = i;
         }
-    }
-    if let Some(s) = start {
-        finish(s, text.len(), word_end, dirty, &buf);
     }
     out
 }
 
 /// What the tokenizer does with one character (ASCII or the Arabic block).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Class {
-    /// Deleted by normalization (harakat, tatweel, marks): neither part of a
-    /// word nor a boundary.
-    Deleted,
-    /// Ends a word (punctuation, symbols, spaces).
-    Boundary,
-    /// A word character, normalized to this character; `true` when that is
-    /// the character itself.
-    Word(char, bool),
+struct Act {
+    /// The character normalization gives (word characters only).
+    ch: char,
+    /// [`Act::DELETED`], [`Act::BOUNDARY`] or [`Act::WORD`].
+    kind: u8,
+    /// True when `ch` is the character itself.
+    same: bool,
 }
 
-/// [`fold`] and [`is_word_char`] precomputed for ASCII (entries 0–127) and
-/// U+0600–U+06FF (entries 128–383), so the tokenizer's hot loop agrees with
-/// the general path by construction.
-fn class_table() -> &'static [Class; 384] {
-    static TABLE: std::sync::OnceLock<[Class; 384]> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut t = [Class::Boundary; 384];
-        for (k, slot) in t.iter_mut().enumerate() {
-            let cp = if k < 128 {
-                k as u32
-            } else {
-                0x0600 + (k as u32 - 128)
+impl Act {
+    /// Deleted by normalization (harakat, tatweel, marks): neither part of a
+    /// word nor a boundary.
+    const DELETED: u8 = 0;
+    /// Ends a word (punctuation, symbols, spaces).
+    const BOUNDARY: u8 = 1;
+    /// A word character, normalized to `ch`.
+    const WORD: u8 = 2;
+    const BOUNDARY_ACT: Act = Act {
+        ch: ' ',
+        kind: Act::BOUNDARY,
+        same: false,
+    };
+
+    /// The action for `f`, a character some character folds to.
+    #[inline]
+    fn general(f: char) -> Act {
+        if is_word_char(f) {
+            Act {
+                ch: f,
+                kind: Act::WORD,
+                same: false,
+            }
+        } else {
+            Act::BOUNDARY_ACT
+        }
+    }
+}
+
+/// [`fold`] and [`is_word_char`] precomputed for ASCII and for the two-byte
+/// UTF-8 sequences of U+0600–U+06FF (lead byte 0xD8–0xDB), so the
+/// tokenizer's hot loop agrees with the general path by construction.
+struct Classes {
+    /// By byte value.
+    ascii: [Act; 128],
+    /// By the low 2 bits of the lead byte and the low 6 bits of the
+    /// continuation byte, i.e. by code point - U+0600.
+    arabic: [Act; 256],
+    /// Word characters that normalize to themselves, by byte value.
+    ascii_clean: [bool; 128],
+    /// Word characters that normalize to themselves, indexed as `arabic`.
+    arabic_clean: [bool; 256],
+}
+
+/// The index into [`Classes::arabic`] of the two-byte sequence `b0 b1`
+/// (`b0` in 0xD8–0xDB).
+#[inline(always)]
+fn arabic_index(b0: u8, b1: u8) -> usize {
+    usize::from(b0 & 0x03) << 6 | usize::from(b1 & 0x3F)
+}
+
+impl Classes {
+    /// The end of the run of word characters that normalize to themselves
+    /// (ASCII or the Arabic block) starting at `i`: what the state machine
+    /// would do for them inside a token whose form is still the original
+    /// text is only to move the end of the word.
+    #[inline(always)]
+    fn clean_run(&self, bytes: &[u8], i: usize) -> usize {
+        let mut rest = bytes.get(i..).unwrap_or(&[]);
+        loop {
+            match rest {
+                [b0 @ 0xD8..=0xDB, b1, tail @ ..] => {
+                    if !self
+                        .arabic_clean
+                        .get(arabic_index(*b0, *b1))
+                        .copied()
+                        .unwrap_or(false)
+                    {
+                        break;
+                    }
+                    rest = tail;
+                }
+                [b0 @ 0..=0x7F, tail @ ..] => {
+                    if !self
+                        .ascii_clean
+                        .get(usize::from(*b0))
+                        .copied()
+                        .unwrap_or(false)
+                    {
+                        break;
+                    }
+                    rest = tail;
+                }
+                _ => break,
+            }
+        }
+        bytes.len() - rest.len()
+    }
+
+    /// Like [`Classes::clean_run`] inside a token whose form is spelled out
+    /// in `buf`: word characters (pushed in their normalized form) up to the
+    /// next character that is not one; returns the end of the last.
+    #[inline(always)]
+    fn dirty_run(&self, bytes: &[u8], i: usize, buf: &mut String) -> usize {
+        let mut rest = bytes.get(i..).unwrap_or(&[]);
+        loop {
+            let (act, tail) = match rest {
+                [b0 @ 0xD8..=0xDB, b1, tail @ ..] => {
+                    (self.arabic.get(arabic_index(*b0, *b1)), tail)
+                }
+                [b0 @ 0..=0x7F, tail @ ..] => (self.ascii.get(usize::from(*b0)), tail),
+                _ => break,
             };
+            match act {
+                Some(a) if a.kind == Act::WORD => buf.push(a.ch),
+                _ => break,
+            }
+            rest = tail;
+        }
+        bytes.len() - rest.len()
+    }
+}
+
+fn class_table() -> &'static Classes {
+    static TABLE: std::sync::OnceLock<Classes> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let act = |cp: u32| {
             let Some(c) = char::from_u32(cp) else {
-                continue;
+                return Act::BOUNDARY_ACT;
             };
             let mut folded = Vec::new();
             fold(c, &mut |f| folded.push(f));
-            *slot = match folded.as_slice() {
-                [] => Class::Deleted,
-                [f] if is_word_char(*f) => Class::Word(*f, *f == c),
+            match folded.as_slice() {
+                [] => Act {
+                    ch: c,
+                    kind: Act::DELETED,
+                    same: false,
+                },
+                [f] if is_word_char(*f) => Act {
+                    ch: *f,
+                    kind: Act::WORD,
+                    same: *f == c,
+                },
                 // No character of these ranges folds to several; a
                 // non-word character is a boundary.
-                _ => Class::Boundary,
-            };
+                _ => Act::BOUNDARY_ACT,
+            }
+        };
+        let mut t = Classes {
+            ascii: [Act::BOUNDARY_ACT; 128],
+            arabic: [Act::BOUNDARY_ACT; 256],
+            ascii_clean: [false; 128],
+            arabic_clean: [false; 256],
+        };
+        for (k, slot) in t.ascii.iter_mut().enumerate() {
+            *slot = act(k as u32);
+        }
+        for (k, slot) in t.arabic.iter_mut().enumerate() {
+            *slot = act(0x0600 + k as u32);
+        }
+        let clean = |a: &Act| a.kind == Act::WORD && a.same;
+        for (c, a) in t.ascii_clean.iter_mut().zip(&t.ascii) {
+            *c = clean(a);
+        }
+        for (c, a) in t.arabic_clean.iter_mut().zip(&t.arabic) {
+            *c = clean(a);
         }
         t
     })
@@ -387,14 +533,30 @@ impl Vocab {
     /// assert!(v.intern("في").2);
     /// ```
     pub fn intern(&mut self, norm: &str) -> (u32, u32, bool) {
+        self.intern_inline(norm)
+    }
+
+    /// [`Vocab::intern`] with the lookup of a known form inlined into the
+    /// caller (the tokenizer), and the work for a new form out of line.
+    #[inline(always)]
+    fn intern_inline(&mut self, norm: &str) -> (u32, u32, bool) {
         let h = hash(norm.as_bytes());
-        if let Some(id) = self.norms.find(norm.as_bytes(), h) {
-            if let Some(&(stem, stop)) = self.info.get(id as usize) {
-                return (id, stem, stop);
-            }
+        match self.norms.lookup(norm.as_bytes(), h) {
+            Ok(id) => match self.info.get(id as usize) {
+                Some(&(stem, stop)) => (id, stem, stop),
+                // Not reached: every interned form has its info.
+                None => (id, 0, false),
+            },
+            Err(slot) => self.intern_new(norm, h, slot),
         }
+    }
+
+    /// Interns the new form `norm` (hash `h`, free slot `slot`): stems it and
+    /// looks it up in the stopword lists.
+    #[inline(never)]
+    fn intern_new(&mut self, norm: &str, h: u64, slot: usize) -> (u32, u32, bool) {
         let word = norm;
-        let id = self.norms.insert(word, h);
+        let id = self.norms.insert_at(word, h, slot);
         let stem = lang::stem(word, Lang::Und);
         // Most stems are the word itself or a slice of it; an unchanged
         // word keeps its hash.
@@ -403,34 +565,65 @@ impl Vocab {
         } else {
             hash(stem.as_bytes())
         };
-        let stem_id = match self.stems.find(stem.as_bytes(), sh) {
-            Some(s) => s,
-            None => self.stems.insert(&stem, sh),
+        let stem_id = match self.stems.lookup(stem.as_bytes(), sh) {
+            Ok(s) => s,
+            Err(slot) => self.stems.insert_at(&stem, sh, slot),
         };
-        // The stopword lists interned with the same hash, so the hash of
-        // the word is computed once ([`lang::is_stopword`] with `Lang::Und`).
-        let stop = stopword_table().find(word.as_bytes(), h).is_some();
+        let stop = stopword_table().contains(word.as_bytes(), h);
         self.info.push((stem_id, stop));
         (id, stem_id, stop)
     }
 }
 
 /// Both stopword lists ([`lang::stopwords`] of Arabic and English, the set
-/// [`lang::is_stopword`] checks for [`Lang::Und`]) in an [`Interner`], looked
-/// up with the hash [`Vocab::intern`] has already computed.
-fn stopword_table() -> &'static Interner {
-    static TABLE: std::sync::OnceLock<Interner> = std::sync::OnceLock::new();
+/// [`lang::is_stopword`] checks for [`Lang::Und`]), looked up with the hash
+/// [`Vocab::intern`] has already computed.
+struct Stopwords {
+    table: Interner,
+    /// A Bloom filter of one bit per word over the hash: most words are
+    /// rejected without probing the table.
+    bloom: [u64; 64],
+    /// The longest entry in bytes.
+    max_len: usize,
+}
+
+impl Stopwords {
+    #[inline]
+    fn bloom_bit(h: u64) -> (usize, u64) {
+        (((h >> 6) & 63) as usize, 1u64 << (h & 63))
+    }
+
+    #[inline]
+    fn contains(&self, word: &[u8], h: u64) -> bool {
+        let (k, bit) = Stopwords::bloom_bit(h);
+        word.len() <= self.max_len
+            && self.bloom.get(k).is_some_and(|w| w & bit != 0)
+            && self.table.find(word, h).is_some()
+    }
+}
+
+fn stopword_table() -> &'static Stopwords {
+    static TABLE: std::sync::OnceLock<Stopwords> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
         let words: Vec<&str> = [Lang::Ar, Lang::En]
             .into_iter()
             .flat_map(lang::stopwords)
             .collect();
-        let mut t = Interner::with_capacity(words.len());
+        let mut t = Stopwords {
+            table: Interner::with_capacity(words.len()),
+            bloom: [0; 64],
+            max_len: 0,
+        };
         for w in words {
             let h = hash(w.as_bytes());
-            if t.find(w.as_bytes(), h).is_none() {
-                t.insert(w, h);
+            if let Err(slot) = t.table.lookup(w.as_bytes(), h) {
+                t.table.insert_at(w, h, slot);
             }
+            let (k, bit) = Stopwords::bloom_bit(h);
+            if let Some(b) = t.bloom.get_mut(k) {
+                *b |= bit;
+            }
+            t.max_len = t.max_len.max(w.len());
         }
         t
     })
@@ -492,16 +685,30 @@ impl Interner {
     }
 
     fn find(&self, key: &[u8], h: u64) -> Option<u32> {
-        let mask = self.slots.len().checked_sub(1)?;
+        self.lookup(key, h).ok()
+    }
+
+    /// The id of `key` (with hash `h`), or the empty slot where it would go.
+    #[inline]
+    fn lookup(&self, key: &[u8], h: u64) -> Result<u32, usize> {
+        let mask = self.slots.len().wrapping_sub(1);
         let mut s = self.slot_of(h);
         loop {
             match self.slots.get(s).copied() {
-                Some(0) | None => return None,
+                Some(0) => return Err(s),
+                // Only for the empty table of `Interner::default()`.
+                None => return Err(usize::MAX),
                 Some(v) => {
                     let id = v - 1;
                     if let Some(&(eh, start, end)) = self.entries.get(id as usize) {
-                        if eh == h && self.arena.as_bytes().get(start..end) == Some(key) {
-                            return Some(id);
+                        if eh == h
+                            && self
+                                .arena
+                                .as_bytes()
+                                .get(start..end)
+                                .is_some_and(|w| bytes_eq(w, key))
+                        {
+                            return Ok(id);
                         }
                     }
                 }
@@ -510,16 +717,22 @@ impl Interner {
         }
     }
 
-    /// Adds `word` (known to be absent) and returns its id.
-    fn insert(&mut self, word: &str, h: u64) -> u32 {
-        if (self.len() + 1) * 2 > self.slots.len() {
-            self.grow();
-        }
+    /// Adds `word` (known to be absent; `slot` from [`Interner::lookup`])
+    /// and returns its id.
+    #[inline]
+    fn insert_at(&mut self, word: &str, h: u64, slot: usize) -> u32 {
         let id = self.len() as u32;
         let start = self.arena.len();
         self.arena.push_str(word);
         self.entries.push((h, start, self.arena.len()));
-        self.place(id, h);
+        if (self.len() + 1) * 2 > self.slots.len() {
+            // `grow` places every entry, the new one included.
+            self.grow();
+        } else if let Some(v) = self.slots.get_mut(slot) {
+            *v = id + 1;
+        } else {
+            self.place(id, h);
+        }
         id
     }
 
@@ -550,22 +763,57 @@ impl Interner {
 #[inline]
 fn hash(b: &[u8]) -> u64 {
     const K: u64 = 0x517c_c1b7_2722_0a95;
-    let mut h = b.len() as u64;
-    let mut chunks = b.chunks_exact(8);
-    for c in &mut chunks {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+    let mut h = (b.len() as u64).wrapping_mul(K);
+    let mut rest = b;
+    while let Some((c, r)) = rest.split_first_chunk::<8>() {
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(*c)).wrapping_mul(K);
+        rest = r;
     }
-    let rest = chunks.remainder();
     if !rest.is_empty() {
-        let mut w = [0u8; 8];
-        if let Some(dst) = w.get_mut(..rest.len()) {
-            dst.copy_from_slice(rest);
-        }
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        h = (h.rotate_left(5) ^ tail_word(b, rest.len())).wrapping_mul(K);
     }
     h ^ (h >> 29)
+}
+
+/// The last `m` bytes of `b` (1 <= `m` <= 7, `m` = `b.len()` when `b` is
+/// shorter than 8 bytes) packed into an integer without a byte loop: for a
+/// given `b.len()`, equal integers mean equal bytes.
+#[inline]
+fn tail_word(b: &[u8], m: usize) -> u64 {
+    if let Some(c) = b.last_chunk::<8>() {
+        u64::from_le_bytes(*c) >> (8 * (8 - m).min(7))
+    } else if let (Some(lo), Some(hi)) = (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+        // 4 to 7 bytes: two overlapping loads cover them all.
+        u64::from(u32::from_le_bytes(*lo)) | u64::from(u32::from_le_bytes(*hi)) << 32
+    } else {
+        // 1 to 3 bytes: first, middle and last cover them all.
+        let at = |k: usize| u64::from(b.get(k).copied().unwrap_or(0));
+        at(0) | at(b.len() / 2) << 8 | at(b.len().saturating_sub(1)) << 16
+    }
+}
+
+/// Byte equality for the short keys of [`Interner`], a word at a time
+/// (cheaper than a call to `memcmp` for words of a few letters).
+#[inline]
+fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    if a.len() < 8 {
+        return a.is_empty() || tail_word(a, a.len()) == tail_word(b, b.len());
+    }
+    let (mut x, mut y) = (a, b);
+    while let (Some((cx, rx)), Some((cy, ry))) =
+        (x.split_first_chunk::<8>(), y.split_first_chunk::<8>())
+    {
+        if cx != cy {
+            return false;
+        }
+        x = rx;
+        y = ry;
+    }
+    // The last 8 bytes cover the remainder.
+    a.last_chunk::<8>() == b.last_chunk::<8>()
 }
 
 #[cfg(test)]
@@ -600,12 +848,84 @@ mod tests {
             .chain(["الرقه", "مدارس", "raqqa", "", "x"])
         {
             assert_eq!(
-                t.find(w.as_bytes(), hash(w.as_bytes())).is_some(),
+                t.contains(w.as_bytes(), hash(w.as_bytes())),
                 lang::is_stopword(w, Lang::Und),
                 "{w}"
             );
         }
-        assert!(t.len() > 150, "both lists should be in the table");
+        assert!(t.table.len() > 150, "both lists should be in the table");
+    }
+
+    #[test]
+    fn class_tables_agree_with_normalize() {
+        // Every ASCII character and every character of U+0600–U+06FF, looked
+        // up as the tokenizer does, against `lang::normalize` of it alone.
+        let t = class_table();
+        let mut seen = [0usize; 3];
+        for cp in (0..0x80u32).chain(0x0600..0x0700) {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            let mut b = [0u8; 4];
+            let enc = c.encode_utf8(&mut b).as_bytes();
+            let (act, clean) = match *enc {
+                [b0] => (t.ascii[usize::from(b0)], t.ascii_clean[usize::from(b0)]),
+                [b0, b1] => {
+                    assert!((0xD8..=0xDB).contains(&b0), "U+{cp:04X}");
+                    let k = arabic_index(b0, b1);
+                    assert_eq!(k as u32, cp - 0x0600, "index of U+{cp:04X}");
+                    (t.arabic[k], t.arabic_clean[k])
+                }
+                _ => panic!("U+{cp:04X} is not one or two bytes"),
+            };
+            let norm = lang::normalize(enc_str(enc)).text.into_owned();
+            let chars: Vec<char> = norm.chars().collect();
+            match chars.as_slice() {
+                [] => assert_eq!(act.kind, Act::DELETED, "U+{cp:04X} is deleted"),
+                [f] if f.is_alphanumeric() => {
+                    assert_eq!(act.kind, Act::WORD, "U+{cp:04X} is a word character");
+                    assert_eq!(act.ch, *f, "U+{cp:04X} normalizes to {f}");
+                    assert_eq!(act.same, *f == c, "U+{cp:04X}");
+                }
+                _ => assert_eq!(act.kind, Act::BOUNDARY, "U+{cp:04X} ends a word"),
+            }
+            assert_eq!(
+                clean,
+                act.kind == Act::WORD && act.same,
+                "clean flag of U+{cp:04X}"
+            );
+            seen[usize::from(act.kind)] += 1;
+        }
+        // All three kinds occur (harakat, punctuation, letters).
+        assert!(seen.iter().all(|&n| n > 10), "{seen:?}");
+        assert!(t.arabic_clean[arabic_index(0xD8, 0xA8)], "ب is clean");
+        assert!(!t.arabic_clean[arabic_index(0xD8, 0xA9)], "ة folds to ه");
+        assert!(t.ascii_clean[usize::from(b'a')] && !t.ascii_clean[usize::from(b'A')]);
+    }
+
+    fn enc_str(b: &[u8]) -> &str {
+        std::str::from_utf8(b).unwrap()
+    }
+
+    #[test]
+    fn hash_and_bytes_eq_on_every_length() {
+        // Words of 0 to 40 bytes: equal bytes give equal hashes, and
+        // bytes_eq agrees with ==, including for a one-byte change at any
+        // position (the tail loads must cover every byte).
+        for n in 0..40usize {
+            let a: Vec<u8> = (0..n).map(|i| b'a' + (i % 26) as u8).collect();
+            assert_eq!(hash(&a), hash(&a.clone()));
+            assert!(bytes_eq(&a, &a.clone()));
+            for k in 0..n {
+                let mut b = a.clone();
+                b[k] ^= 0x20;
+                assert!(!bytes_eq(&a, &b), "len {n}, byte {k}");
+                assert_ne!(hash(&a), hash(&b), "len {n}, byte {k}");
+            }
+            if n > 0 {
+                assert!(!bytes_eq(&a, &a[..n - 1]));
+            }
+        }
     }
 
     #[test]
