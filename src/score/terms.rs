@@ -53,12 +53,21 @@ impl Terms {
     /// Interns the content stems of `analysis` and builds TF-IDF vectors
     /// with `idf = ln((n + 1) / (df + 0.5))` over the document's sentences.
     pub fn new(analysis: &Analysis) -> Terms {
+        Terms::build(analysis, true)
+    }
+
+    /// [`Terms::new`], with `vectors` and `norms` left empty unless
+    /// `with_vectors` (only the centroid and LexRank scorers read them; the
+    /// IDF logarithms are a large share of the cost).
+    pub(crate) fn build(analysis: &Analysis, with_vectors: bool) -> Terms {
         // Term ids in order of first occurrence among content tokens (the
         // vocabulary's stem ids also count stopwords, so they are remapped).
-        let mut term_of_stem: Vec<u32> = vec![u32::MAX; analysis.vocab.stem_count()];
-        let mut df: Vec<u32> = Vec::new();
-        let mut tf: Vec<u32> = Vec::new();
-        let mut last_seen: Vec<usize> = Vec::new();
+        let stems = analysis.vocab.stem_count();
+        let mut term_of_stem: Vec<u32> = vec![u32::MAX; stems];
+        let mut df: Vec<u32> = Vec::with_capacity(stems);
+        let mut tf: Vec<u32> = Vec::with_capacity(stems);
+        // The last sentence each term was counted in (for `df`).
+        let mut last_seen: Vec<usize> = Vec::with_capacity(stems);
         let mut sentences = Vec::with_capacity(analysis.sentences.len());
         for (si, toks) in analysis.sentences.iter().enumerate() {
             let mut row = Vec::with_capacity(toks.len());
@@ -74,26 +83,47 @@ impl Terms {
                     // hand): a term of its own.
                     None => next,
                 };
-                if id == next {
-                    df.push(0);
-                    tf.push(0);
-                    last_seen.push(usize::MAX);
-                }
                 let k = id as usize;
-                if let Some(x) = tf.get_mut(k) {
-                    *x += 1;
-                }
-                if last_seen.get(k).is_some_and(|&s| s != si) {
-                    if let Some(x) = df.get_mut(k) {
+                if id == next {
+                    // A new term: first seen in this sentence.
+                    df.push(1);
+                    tf.push(1);
+                    last_seen.push(si);
+                } else {
+                    if let Some(x) = tf.get_mut(k) {
                         *x += 1;
                     }
-                    if let Some(x) = last_seen.get_mut(k) {
-                        *x = si;
+                    if let Some(s) = last_seen.get_mut(k) {
+                        if *s != si {
+                            *s = si;
+                            if let Some(x) = df.get_mut(k) {
+                                *x += 1;
+                            }
+                        }
                     }
                 }
                 row.push(id);
             }
             sentences.push(row);
+        }
+        let mut sets = Vec::with_capacity(sentences.len());
+        let mut sorted = Vec::new();
+        if !with_vectors {
+            for row in &sentences {
+                sorted.clear();
+                sorted.extend_from_slice(row);
+                sorted.sort_unstable();
+                sorted.dedup();
+                sets.push(sorted.as_slice().to_vec());
+            }
+            return Terms {
+                sentences,
+                sets,
+                df,
+                tf,
+                vectors: Vec::new(),
+                norms: Vec::new(),
+            };
         }
         let n = sentences.len() as f64;
         let idf: Vec<f64> = df
@@ -102,8 +132,6 @@ impl Terms {
             .collect();
         let mut vectors = Vec::with_capacity(sentences.len());
         let mut norms = Vec::with_capacity(sentences.len());
-        let mut sets = Vec::with_capacity(sentences.len());
-        let mut sorted = Vec::new();
         for row in &sentences {
             sorted.clear();
             sorted.extend_from_slice(row);
@@ -197,24 +225,28 @@ pub fn pagerank(matrix: &[f64], n: usize, damping: f64) -> Vec<f64> {
             .map_or(&[][..], |r| r.get(..n).unwrap_or(r))
     };
     let rows: Vec<f64> = (0..n).map(|i| row_of(i).iter().sum()).collect();
+    // Rows with edges, with their sums, and rows without (dangling), each in
+    // row order, so every sum below adds the same terms in the same order.
+    let active: Vec<(usize, f64, &[f64])> = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, &r)| !(r <= 0.0))
+        .map(|(i, &r)| (i, r, row_of(i)))
+        .collect();
+    let dangling: Vec<usize> = (0..n)
+        .filter(|&i| rows.get(i).is_some_and(|&r| r <= 0.0))
+        .collect();
     let nf = n as f64;
     let mut p = vec![1.0 / nf; n];
     let mut q = vec![0.0; n];
     for _ in 0..100 {
-        let dangling: f64 = p
-            .iter()
-            .zip(&rows)
-            .filter(|(_, &r)| r <= 0.0)
-            .map(|(x, _)| x)
-            .sum();
+        let dangling: f64 = dangling.iter().filter_map(|&i| p.get(i)).sum();
         let base = damping / nf + (1.0 - damping) * dangling / nf;
-        q.iter_mut().for_each(|x| *x = base);
-        for (i, (&pi, &ri)) in p.iter().zip(&rows).enumerate() {
-            if ri <= 0.0 {
-                continue;
-            }
+        q.fill(base);
+        for &(i, ri, row) in &active {
+            let pi = p.get(i).copied().unwrap_or(0.0);
             let f = (1.0 - damping) * pi / ri;
-            for (qj, &m) in q.iter_mut().zip(row_of(i)) {
+            for (qj, &m) in q.iter_mut().zip(row) {
                 *qj += f * m;
             }
         }
