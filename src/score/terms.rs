@@ -53,13 +53,12 @@ impl Terms {
     /// Interns the content stems of `analysis` and builds TF-IDF vectors
     /// with `idf = ln((n + 1) / (df + 0.5))` over the document's sentences.
     pub fn new(analysis: &Analysis) -> Terms {
-        Terms::build(analysis, true)
+        Terms::build(analysis, Parts::ALL)
     }
 
-    /// [`Terms::new`], with `vectors` and `norms` left empty unless
-    /// `with_vectors` (only the centroid and LexRank scorers read them; the
-    /// IDF logarithms are a large share of the cost).
-    pub(crate) fn build(analysis: &Analysis, with_vectors: bool) -> Terms {
+    /// [`Terms::new`] with only the `parts` a caller reads; the others are
+    /// left empty (`df`, `tf` and `sets` are always filled).
+    pub(crate) fn build(analysis: &Analysis, parts: Parts) -> Terms {
         // Term ids in order of first occurrence among content tokens (the
         // vocabulary's stem ids also count stopwords, so they are remapped).
         let stems = analysis.vocab.stem_count();
@@ -68,9 +67,17 @@ impl Terms {
         let mut tf: Vec<u32> = Vec::with_capacity(stems);
         // The last sentence each term was counted in (for `df`).
         let mut last_seen: Vec<usize> = Vec::with_capacity(stems);
-        let mut sentences = Vec::with_capacity(analysis.sentences.len());
+        let rows = parts.rows || parts.vectors;
+        let count = analysis.sentences.len();
+        let longest = analysis.sentences.iter().map(Vec::len).max().unwrap_or(0);
+        let mut sentences = Vec::with_capacity(if rows { count } else { 0 });
+        let mut sets = Vec::with_capacity(count);
+        let mut row: Vec<u32> = Vec::with_capacity(longest);
+        let mut sorted: Vec<u32> = Vec::with_capacity(longest);
         for (si, toks) in analysis.sentences.iter().enumerate() {
-            let mut row = Vec::with_capacity(toks.len());
+            row.clear();
+            // Terms new in this sentence get the ids `first..df.len()`.
+            let first = df.len() as u32;
             for t in toks.iter().filter(|t| !t.stop) {
                 let next = df.len() as u32;
                 let id = match term_of_stem.get_mut(t.stem as usize) {
@@ -89,33 +96,33 @@ impl Terms {
                     df.push(1);
                     tf.push(1);
                     last_seen.push(si);
-                } else {
-                    if let Some(x) = tf.get_mut(k) {
-                        *x += 1;
-                    }
-                    if let Some(s) = last_seen.get_mut(k) {
-                        if *s != si {
-                            *s = si;
-                            if let Some(x) = df.get_mut(k) {
-                                *x += 1;
-                            }
-                        }
+                } else if let (Some(f), Some(d), Some(l)) =
+                    (tf.get_mut(k), df.get_mut(k), last_seen.get_mut(k))
+                {
+                    *f += 1;
+                    if *l != si {
+                        *l = si;
+                        *d += 1;
                     }
                 }
                 row.push(id);
             }
-            sentences.push(row);
-        }
-        let mut sets = Vec::with_capacity(sentences.len());
-        let mut sorted = Vec::new();
-        if !with_vectors {
-            for row in &sentences {
-                sorted.clear();
-                sorted.extend_from_slice(row);
-                sorted.sort_unstable();
-                sorted.dedup();
-                sets.push(sorted.as_slice().to_vec());
+            // The set: the earlier terms, sorted, then the new ones, whose
+            // ids are consecutive and larger (every one of them is in `row`).
+            sorted.clear();
+            sorted.extend(row.iter().copied().filter(|&id| id < first));
+            sort_ids(&mut sorted);
+            sorted.dedup();
+            let new = first..df.len() as u32;
+            let mut set = Vec::with_capacity(sorted.len() + new.len());
+            set.extend_from_slice(&sorted);
+            set.extend(new);
+            sets.push(set);
+            if rows {
+                sentences.push(row.as_slice().to_vec());
             }
+        }
+        if !parts.vectors {
             return Terms {
                 sentences,
                 sets,
@@ -125,7 +132,7 @@ impl Terms {
                 norms: Vec::new(),
             };
         }
-        let n = sentences.len() as f64;
+        let n = count as f64;
         let idf: Vec<f64> = df
             .iter()
             .map(|&d| ((n + 1.0) / (f64::from(d) + 0.5)).ln().max(0.0))
@@ -145,7 +152,6 @@ impl Terms {
                 }
             }
             norms.push(v.iter().map(|(_, x)| x * x).sum::<f64>().sqrt());
-            sets.push(v.iter().map(|&(id, _)| id).collect());
             vectors.push(v);
         }
         Terms {
@@ -180,6 +186,43 @@ impl Terms {
                 dot(x, y) / (nx * ny)
             }
             _ => 0.0,
+        }
+    }
+}
+
+/// Which optional parts of [`Terms`] to build.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Parts {
+    /// `sentences` (term ids in token order).
+    pub rows: bool,
+    /// `vectors` and `norms` (TF-IDF; the IDF logarithms are costly).
+    pub vectors: bool,
+}
+
+impl Parts {
+    /// Everything, as [`Terms::new`] builds it.
+    pub const ALL: Parts = Parts {
+        rows: true,
+        vectors: true,
+    };
+}
+
+/// Sorts ids ascending: insertion sort for short lists (a sentence's ids
+/// are mostly ascending already, as ids follow first occurrence), the
+/// standard sort otherwise. Either way the result is the sorted list.
+pub(crate) fn sort_ids(v: &mut [u32]) {
+    if v.len() > 32 {
+        v.sort_unstable();
+        return;
+    }
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 {
+            match (v.get(j - 1).copied(), v.get(j).copied()) {
+                (Some(a), Some(b)) if a > b => v.swap(j - 1, j),
+                _ => break,
+            }
+            j -= 1;
         }
     }
 }
@@ -243,11 +286,28 @@ pub fn pagerank(matrix: &[f64], n: usize, damping: f64) -> Vec<f64> {
         let dangling: f64 = dangling.iter().filter_map(|&i| p.get(i)).sum();
         let base = damping / nf + (1.0 - damping) * dangling / nf;
         q.fill(base);
-        for &(i, ri, row) in &active {
-            let pi = p.get(i).copied().unwrap_or(0.0);
-            let f = (1.0 - damping) * pi / ri;
-            for (qj, &m) in q.iter_mut().zip(row) {
-                *qj += f * m;
+        let f = |&(i, ri, _): &(usize, f64, &[f64])| {
+            (1.0 - damping) * p.get(i).copied().unwrap_or(0.0) / ri
+        };
+        // Four rows per pass over `q`: each `q[j]` still adds the rows'
+        // terms one at a time in row order, so the sums are unchanged.
+        for g in active.chunks(4) {
+            match g {
+                [a, b, c, d] if [a, b, c, d].iter().all(|r| r.2.len() == n) => {
+                    let (fa, fb, fc, fd) = (f(a), f(b), f(c), f(d));
+                    let rows = a.2.iter().zip(b.2).zip(c.2).zip(d.2);
+                    for (qj, (((&ma, &mb), &mc), &md)) in q.iter_mut().zip(rows) {
+                        *qj = *qj + fa * ma + fb * mb + fc * mc + fd * md;
+                    }
+                }
+                _ => {
+                    for r in g {
+                        let fr = f(r);
+                        for (qj, &m) in q.iter_mut().zip(r.2) {
+                            *qj += fr * m;
+                        }
+                    }
+                }
             }
         }
         let delta: f64 = p.iter().zip(&q).map(|(a, b)| (a - b).abs()).sum();

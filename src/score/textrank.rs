@@ -10,84 +10,79 @@ pub fn textrank(terms: &Terms) -> Vec<f64> {
     let n = sets.len();
     let logs: Vec<f64> = sets.iter().map(|s| (s.len() as f64).ln()).collect();
     let mut m = vec![0.0; n * n];
-    let mut put = |i: usize, j: usize, common: usize| {
-        let (Some(la), Some(lb)) = (logs.get(i), logs.get(j)) else {
-            return;
-        };
-        let s = common as f64 / (la + lb);
-        if let Some(x) = m.get_mut(i * n + j) {
-            *x = s;
+    if count_common(sets, terms.len(), &mut m) {
+        // `m[i * n + j]` (i < j) holds |A ∩ B| for the pairs to link.
+        for (i, la) in logs.iter().enumerate() {
+            for (j, lb) in logs.iter().enumerate().skip(i + 1) {
+                let Some(&common) = m.get(i * n + j) else {
+                    continue;
+                };
+                if common > 0.0 {
+                    let s = common / (la + lb);
+                    if let Some(x) = m.get_mut(i * n + j) {
+                        *x = s;
+                    }
+                    if let Some(x) = m.get_mut(j * n + i) {
+                        *x = s;
+                    }
+                }
+            }
         }
-        if let Some(x) = m.get_mut(j * n + i) {
-            *x = s;
-        }
-    };
-    if !overlaps(sets, terms.len(), &mut put) {
-        for (i, a) in sets.iter().enumerate() {
-            for (j, b) in sets.iter().enumerate().skip(i + 1) {
+    } else {
+        m.fill(0.0);
+        for (i, (a, la)) in sets.iter().zip(&logs).enumerate() {
+            for (j, (b, lb)) in sets.iter().zip(&logs).enumerate().skip(i + 1) {
                 if a.len() < 2 || b.len() < 2 {
                     continue;
                 }
-                put(i, j, intersection(a, b));
+                let common = intersection(a, b);
+                let s = common as f64 / (la + lb);
+                if let Some(x) = m.get_mut(i * n + j) {
+                    *x = s;
+                }
+                if let Some(x) = m.get_mut(j * n + i) {
+                    *x = s;
+                }
             }
         }
     }
     pagerank(&m, n, 0.15)
 }
 
-/// Calls `put(i, j, |sets[i] ∩ sets[j]|)` for every pair `i < j` of sets
-/// with at least 2 ids each and a non-empty intersection (the pairs whose
-/// TextRank edge is not 0), counting through an inverted index instead of
-/// merging every pair. Returns false, without calling `put`, unless every
-/// set is strictly increasing with ids below `terms` (as [`Terms::new`]
-/// builds them); the caller then compares pairs directly.
-fn overlaps(sets: &[Vec<u32>], terms: usize, put: &mut impl FnMut(usize, usize, usize)) -> bool {
-    let well_formed = sets.iter().all(|s| {
-        s.windows(2).all(|w| w.first() < w.get(1)) && s.last().is_none_or(|&x| (x as usize) < terms)
-    });
-    if !well_formed {
-        return false;
-    }
-    // Postings: the sentences containing each term, filled in sentence order,
-    // so when sentence `j` is reached they hold exactly the sentences `i < j`.
-    let mut start = vec![0usize; terms + 1];
-    for s in sets.iter().filter(|s| s.len() >= 2) {
-        for &t in s {
-            if let Some(x) = start.get_mut(t as usize + 1) {
-                *x += 1;
-            }
-        }
-    }
-    for t in 0..terms {
-        let prev = start.get(t).copied().unwrap_or(0);
-        if let Some(x) = start.get_mut(t + 1) {
-            *x += prev;
-        }
-    }
-    let mut fill = start.clone();
-    let mut postings = vec![0u32; start.last().copied().unwrap_or(0)];
-    let mut common = vec![0u32; sets.len()];
+/// Adds `|sets[i] ∩ sets[j]|` to `m[i * n + j]` (`n = sets.len()`) for every
+/// pair `i < j` of sets with at least 2 ids each (the pairs TextRank links),
+/// walking per-term lists of earlier sentences instead of merging every
+/// pair: only pairs that share a term cost anything. The counts are whole
+/// numbers, so they are exact in `f64`. Returns false, with `m` partly
+/// filled, unless every set is strictly increasing with ids below `terms`
+/// (as [`Terms::new`] builds them); the caller then compares pairs directly.
+fn count_common(sets: &[Vec<u32>], terms: usize, m: &mut [f64]) -> bool {
+    let n = sets.len();
+    // Per term, its last occurrence (index into `occ`); per occurrence, its
+    // sentence and the previous occurrence of the same term.
+    let mut last = vec![u32::MAX; terms];
+    let total: usize = sets.iter().map(Vec::len).sum();
+    let mut occ: Vec<(u32, u32)> = Vec::with_capacity(total);
     for (j, s) in sets.iter().enumerate().filter(|(_, s)| s.len() >= 2) {
+        let mut prev = None;
         for &t in s {
-            let t = t as usize;
-            let (Some(&a), Some(f)) = (start.get(t), fill.get_mut(t)) else {
-                continue;
+            if prev.is_some_and(|p| p >= t) {
+                return false;
+            }
+            prev = Some(t);
+            let Some(head) = last.get_mut(t as usize) else {
+                return false;
             };
-            for &i in postings.get(a..*f).unwrap_or(&[]) {
-                if let Some(c) = common.get_mut(i as usize) {
-                    *c += 1;
+            let first = *head;
+            let mut k = first;
+            while let Some(&(i, before)) = occ.get(k as usize) {
+                if let Some(x) = m.get_mut(i as usize * n + j) {
+                    *x += 1.0;
                 }
+                k = before;
             }
-            if let Some(x) = postings.get_mut(*f) {
-                *x = j as u32;
-            }
-            *f += 1;
-        }
-        for (i, c) in common.iter_mut().enumerate().take(j) {
-            if *c > 0 {
-                put(i, j, *c as usize);
-                *c = 0;
-            }
+            *head = occ.len() as u32;
+            occ.push((j as u32, first));
         }
     }
     true

@@ -81,7 +81,7 @@ pub fn near_duplicate(a: &[u32], b: &[u32]) -> bool {
 fn stem_ids(tokens: &[crate::analyze::Token]) -> Vec<u32> {
     let mut v: Vec<u32> = Vec::with_capacity(tokens.len());
     v.extend(tokens.iter().filter(|t| !t.stop).map(|t| t.stem));
-    v.sort_unstable();
+    crate::score::terms::sort_ids(&mut v);
     v.dedup();
     v
 }
@@ -113,7 +113,8 @@ pub fn select(scores: &Scores, analysis: &Analysis, budget: Budget) -> Summary {
     order.extend(
         (0..scores.values.len()).filter(|&i| scores.values.get(i).is_some_and(|v| *v > 0.0)),
     );
-    order.sort_by(|&a, &b| {
+    // Ties are broken by index, so an unstable sort gives the same order.
+    order.sort_unstable_by(|&a, &b| {
         let (x, y) = (
             scores.values.get(a).copied().unwrap_or(0.0),
             scores.values.get(b).copied().unwrap_or(0.0),
