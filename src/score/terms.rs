@@ -270,15 +270,15 @@ pub fn pagerank(matrix: &[f64], n: usize, damping: f64) -> Vec<f64> {
     let rows: Vec<f64> = (0..n).map(|i| row_of(i).iter().sum()).collect();
     // Rows with edges, with their sums, and rows without (dangling), each in
     // row order, so every sum below adds the same terms in the same order.
-    let active: Vec<(usize, f64, &[f64])> = rows
-        .iter()
-        .enumerate()
-        .filter(|(_, &r)| !(r <= 0.0))
-        .map(|(i, &r)| (i, r, row_of(i)))
-        .collect();
-    let dangling: Vec<usize> = (0..n)
-        .filter(|&i| rows.get(i).is_some_and(|&r| r <= 0.0))
-        .collect();
+    let mut active: Vec<(usize, f64, &[f64])> = Vec::with_capacity(n);
+    let mut dangling: Vec<usize> = Vec::new();
+    for (i, &r) in rows.iter().enumerate() {
+        if r <= 0.0 {
+            dangling.push(i);
+        } else {
+            active.push((i, r, row_of(i)));
+        }
+    }
     let nf = n as f64;
     let mut p = vec![1.0 / nf; n];
     let mut q = vec![0.0; n];
@@ -317,4 +317,166 @@ pub fn pagerank(matrix: &[f64], n: usize, damping: f64) -> Vec<f64> {
         }
     }
     p.iter().map(|x| x * nf).collect()
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// The five seed articles, analyzed.
+    pub(crate) fn seed_analyses() -> Vec<Analysis> {
+        [
+            include_str!("../../seeds/000_5691900a397ebd07.txt"),
+            include_str!("../../seeds/001_0cc4af94058731b6.txt"),
+            include_str!("../../seeds/002_c6bfd335af56721e.txt"),
+            include_str!("../../seeds/003_f73e49b5b275455f.txt"),
+            include_str!("../../seeds/004_ace0da53d28b4e56.txt"),
+        ]
+        .iter()
+        .map(|t| crate::analyze::analyze(t, &crate::segment::segment(t)))
+        .collect()
+    }
+
+    /// Deterministic pseudo-random numbers (64-bit LCG).
+    pub(crate) struct Lcg(pub u64);
+
+    impl Lcg {
+        pub(crate) fn next(&mut self, below: u64) -> u64 {
+            self.0 = self
+                .0
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (self.0 >> 33) % below.max(1)
+        }
+    }
+
+    /// The power iteration as first written (one row per pass over `q`),
+    /// kept to check that the faster loop gives the same bits.
+    pub(crate) fn pagerank_reference(matrix: &[f64], n: usize, damping: f64) -> Vec<f64> {
+        if n == 0 {
+            return Vec::new();
+        }
+        let row_of = |i: usize| {
+            matrix
+                .get(i * n..)
+                .map_or(&[][..], |r| r.get(..n).unwrap_or(r))
+        };
+        let rows: Vec<f64> = (0..n).map(|i| row_of(i).iter().sum()).collect();
+        let nf = n as f64;
+        let mut p = vec![1.0 / nf; n];
+        let mut q = vec![0.0; n];
+        for _ in 0..100 {
+            let dangling: f64 = p
+                .iter()
+                .zip(&rows)
+                .filter(|(_, &r)| r <= 0.0)
+                .map(|(x, _)| x)
+                .sum();
+            let base = damping / nf + (1.0 - damping) * dangling / nf;
+            q.iter_mut().for_each(|x| *x = base);
+            for (i, (&pi, &ri)) in p.iter().zip(&rows).enumerate() {
+                if ri <= 0.0 {
+                    continue;
+                }
+                let f = (1.0 - damping) * pi / ri;
+                for (qj, &m) in q.iter_mut().zip(row_of(i)) {
+                    *qj += f * m;
+                }
+            }
+            let delta: f64 = p.iter().zip(&q).map(|(a, b)| (a - b).abs()).sum();
+            std::mem::swap(&mut p, &mut q);
+            if delta < 1e-7 {
+                break;
+            }
+        }
+        p.iter().map(|x| x * nf).collect()
+    }
+
+    fn bits(v: &[f64]) -> Vec<u64> {
+        v.iter().map(|x| x.to_bits()).collect()
+    }
+
+    #[test]
+    fn pagerank_gives_the_same_bits_as_the_row_by_row_loop() {
+        let mut rng = Lcg(7);
+        for n in 0..=13 {
+            for round in 0..6 {
+                // Symmetric, about half the entries 0, some rows all 0.
+                let mut m = vec![0.0; n * n];
+                for i in 0..n {
+                    for j in i + 1..n {
+                        if rng.next(2) == 0 && i % 5 != 3 && j % 5 != 3 {
+                            let w = (1 + rng.next(1000)) as f64 / 97.0;
+                            m[i * n + j] = w;
+                            m[j * n + i] = w;
+                        }
+                    }
+                }
+                // Also a short matrix (its last rows are cut).
+                let short = &m[..(n * n).saturating_sub(round * 3)];
+                for matrix in [&m[..], short] {
+                    assert_eq!(
+                        bits(&pagerank(matrix, n, 0.15)),
+                        bits(&pagerank_reference(matrix, n, 0.15)),
+                        "n = {n}, round {round}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn sort_ids_sorts() {
+        let mut rng = Lcg(11);
+        for len in 0..80 {
+            let mut v: Vec<u32> = (0..len).map(|_| rng.next(40) as u32).collect();
+            let mut want = v.clone();
+            want.sort_unstable();
+            sort_ids(&mut v);
+            assert_eq!(v, want);
+        }
+    }
+
+    #[test]
+    fn partial_builds_match_the_full_one_and_sets_are_the_sorted_rows() {
+        let mut analyses = seed_analyses();
+        // Hand-built tokens whose stems are not in the vocabulary.
+        let mut odd = Analysis::from_sentences(&["raqqa convoy raqqa", "convoy truce"]);
+        for t in odd.sentences.iter_mut().flatten().step_by(2) {
+            t.stem = 1_000_000;
+        }
+        analyses.push(odd);
+        for a in &analyses {
+            let full = Terms::new(a);
+            let mut df = vec![0u32; full.len()];
+            let mut tf = vec![0u32; full.len()];
+            for (row, set) in full.sentences.iter().zip(&full.sets) {
+                let mut want = row.clone();
+                want.sort_unstable();
+                want.dedup();
+                assert_eq!(*set, want);
+                for &id in row {
+                    tf[id as usize] += 1;
+                }
+                for &id in set {
+                    df[id as usize] += 1;
+                }
+            }
+            assert_eq!((&full.df, &full.tf), (&df, &tf));
+            assert_eq!(full.vectors.len(), full.sets.len());
+            for rows in [false, true] {
+                let part = Terms::build(
+                    a,
+                    Parts {
+                        rows,
+                        vectors: false,
+                    },
+                );
+                assert_eq!(part.sets, full.sets);
+                assert_eq!((&part.df, &part.tf), (&full.df, &full.tf));
+                let want: &[Vec<u32>] = if rows { &full.sentences } else { &[] };
+                assert_eq!(part.sentences, want);
+            }
+        }
+    }
 }

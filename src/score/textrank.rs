@@ -123,3 +123,67 @@ mod tests {
         assert_eq!(intersection(&[1, 3, 5], &[2, 3, 5, 7]), 2);
     }
 }
+
+#[cfg(test)]
+mod equivalence {
+    use super::*;
+    use crate::score::terms::tests::{pagerank_reference, seed_analyses, Lcg};
+
+    /// TextRank as first written: every pair merged, one row per pass.
+    fn reference(terms: &Terms) -> Vec<f64> {
+        let sets = &terms.sets;
+        let n = sets.len();
+        let logs: Vec<f64> = sets.iter().map(|s| (s.len() as f64).ln()).collect();
+        let mut m = vec![0.0; n * n];
+        for i in 0..n {
+            for j in i + 1..n {
+                if sets[i].len() < 2 || sets[j].len() < 2 {
+                    continue;
+                }
+                let s = intersection(&sets[i], &sets[j]) as f64 / (logs[i] + logs[j]);
+                m[i * n + j] = s;
+                m[j * n + i] = s;
+            }
+        }
+        pagerank_reference(&m, n, 0.15)
+    }
+
+    fn bits(v: &[f64]) -> Vec<u64> {
+        v.iter().map(|x| x.to_bits()).collect()
+    }
+
+    #[test]
+    fn same_bits_as_pairwise_merging() {
+        for a in seed_analyses() {
+            let t = Terms::new(&a);
+            assert_eq!(bits(&textrank(&t)), bits(&reference(&t)));
+        }
+        // Random sets over a small vocabulary (many shared terms), and sets
+        // that are not strictly increasing or name unknown terms (the
+        // pairwise fallback).
+        let mut rng = Lcg(3);
+        for round in 0..40 {
+            let n = 1 + rng.next(14) as usize;
+            let vocab = 2 + rng.next(30) as u32;
+            let mut t = Terms {
+                df: vec![0; vocab as usize],
+                ..Terms::default()
+            };
+            for _ in 0..n {
+                let mut s: Vec<u32> = (0..rng.next(8))
+                    .map(|_| rng.next(vocab.into()) as u32)
+                    .collect();
+                s.sort_unstable();
+                s.dedup();
+                t.sets.push(s);
+            }
+            if round % 4 == 1 {
+                t.sets[0] = vec![5, 3, 3, 1];
+            }
+            if round % 4 == 2 {
+                t.sets[0] = vec![1, vocab + 4];
+            }
+            assert_eq!(bits(&textrank(&t)), bits(&reference(&t)), "round {round}");
+        }
+    }
+}
