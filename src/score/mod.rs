@@ -153,7 +153,12 @@ impl Features {
     pub fn compute(sentences: &[Sentence], analysis: &Analysis, weights: &Weights) -> Features {
         let n = sentences.len().min(analysis.sentences.len());
         let candidate = candidates(sentences, analysis);
-        let terms = Terms::new(analysis);
+        // Only the parts of `Terms` that the weighted scorers read.
+        let parts = terms::Parts {
+            rows: weights.keywords != 0.0 || weights.title != 0.0,
+            vectors: weights.centroid != 0.0 || weights.lexrank != 0.0,
+        };
+        let terms = Terms::build(analysis, parts);
         let run = |w: f64, f: &dyn Fn() -> Vec<f64>| {
             let mut v = if w != 0.0 { f() } else { vec![0.0; n] };
             v.resize(n, 0.0);

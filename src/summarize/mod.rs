@@ -79,8 +79,9 @@ pub fn near_duplicate(a: &[u32], b: &[u32]) -> bool {
 
 /// Sorted, deduplicated stem ids of the content tokens of one sentence.
 fn stem_ids(tokens: &[crate::analyze::Token]) -> Vec<u32> {
-    let mut v: Vec<u32> = tokens.iter().filter(|t| !t.stop).map(|t| t.stem).collect();
-    v.sort_unstable();
+    let mut v: Vec<u32> = Vec::with_capacity(tokens.len());
+    v.extend(tokens.iter().filter(|t| !t.stop).map(|t| t.stem));
+    crate::score::terms::sort_ids(&mut v);
     v.dedup();
     v
 }
@@ -108,10 +109,12 @@ pub fn select(scores: &Scores, analysis: &Analysis, budget: Budget) -> Summary {
         }
     };
     let len = |i: usize| analysis.sentences.get(i).map_or(0, Vec::len);
-    let mut order: Vec<usize> = (0..scores.values.len())
-        .filter(|&i| scores.values.get(i).is_some_and(|v| *v > 0.0))
-        .collect();
-    order.sort_by(|&a, &b| {
+    let mut order: Vec<usize> = Vec::with_capacity(scores.values.len());
+    order.extend(
+        (0..scores.values.len()).filter(|&i| scores.values.get(i).is_some_and(|v| *v > 0.0)),
+    );
+    // Ties are broken by index, so an unstable sort gives the same order.
+    order.sort_unstable_by(|&a, &b| {
         let (x, y) = (
             scores.values.get(a).copied().unwrap_or(0.0),
             scores.values.get(b).copied().unwrap_or(0.0),
