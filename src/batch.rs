@@ -394,17 +394,19 @@ mod tests {
                 .build()
                 .unwrap();
             let mut ids = Vec::new();
-            pool.install(|| run::<_, _, ()>(
-                &p,
-                recs(20).enumerate(),
-                window,
-                Budget::Sentences(2),
-                |k, r| {
-                    assert_eq!(k, ids.len(), "keys travel with their records");
-                    ids.push((r.id().to_string(), r.is_error()));
-                    Ok(())
-                },
-            ))
+            pool.install(|| {
+                run::<_, _, ()>(
+                    &p,
+                    recs(20).enumerate(),
+                    window,
+                    Budget::Sentences(2),
+                    |k, r| {
+                        assert_eq!(k, ids.len(), "keys travel with their records");
+                        ids.push((r.id().to_string(), r.is_error()));
+                        Ok(())
+                    },
+                )
+            })
             .unwrap();
             assert_eq!(ids.len(), 20, "every input yields one record");
             for (i, (id, err)) in ids.iter().enumerate() {
@@ -424,10 +426,16 @@ mod tests {
         let docs = (0..200).map(|i| {
             (
                 i,
-                Ok(Document::new(format!("d{i}"), format!("نص رقم {i}. جملة ثانية."))),
+                Ok(Document::new(
+                    format!("d{i}"),
+                    format!("نص رقم {i}. جملة ثانية."),
+                )),
             )
         });
-        let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .build()
+            .unwrap();
         let mut seen = Vec::new();
         let r = pool.install(|| {
             run_with(
@@ -447,6 +455,9 @@ mod tests {
         });
         assert_eq!(r, Err(10), "the sink's error is returned");
         let want: Vec<String> = (0..10).map(|i| format!("{i}:d{i}")).collect();
-        assert_eq!(seen, want, "finish's output reaches the sink in input order");
+        assert_eq!(
+            seen, want,
+            "finish's output reaches the sink in input order"
+        );
     }
 }

@@ -111,10 +111,13 @@ pub fn run(args: BatchArgs) -> Result<ExitCode> {
             BatchRecord::Error(f) => Some(crate::commands::failure_line(f)),
             BatchRecord::Done(_) => None,
         };
-        let mut line = serde_json::to_vec(&rec).map_err(anyhow::Error::from);
-        if let Ok(l) = &mut line {
-            l.push(b'\n');
-        }
+        let mut buf = Vec::with_capacity(8 << 10);
+        let line = serde_json::to_writer(&mut buf, &rec)
+            .map(|()| {
+                buf.push(b'\n');
+                buf
+            })
+            .map_err(anyhow::Error::from);
         Written {
             name,
             len,

@@ -384,6 +384,9 @@ mod tests {
             panic!()
         };
         assert_eq!(&t[s..e], r#"{"a": "q\"],\\"}"#);
-        assert!(matches!(next_element(r#"[{"a": "x\"#, 1), Element::Broken(_)));
+        assert!(matches!(
+            next_element(r#"[{"a": "x\"#, 1),
+            Element::Broken(_)
+        ));
     }
 }
