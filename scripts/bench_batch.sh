@@ -2,7 +2,8 @@
 # Batch throughput and peak memory over the shared archives (issue 8).
 #   scripts/bench_batch.sh [SHARED] [RUNS]
 # Prints, per archive and thread count, the median wall time over RUNS runs, the article-text
-# MB/s (text bytes as counted by khulasa itself), the 2-thread speed-up and the peak RSS.
+# MB/s (text bytes as counted by khulasa itself), the CPU seconds, the 2-thread speed-up and the
+# peak RSS.
 set -euo pipefail
 SHARED="${1:-../shared}"; RUNS="${2:-3}"
 BIN="${KHULASA:-target/release/khulasa}"
@@ -19,9 +20,10 @@ declare -A med
 for t in 1 2; do
   times=()
   for r in $(seq "$RUNS"); do
-    /usr/bin/time -f "%e %M" -o "$tmp/time" "$BIN" batch -q --threads "$t" "${inputs[@]}" > "$tmp/out.$t.jsonl" 2>/dev/null || true
-    read -r secs kb < "$tmp/time"
-    times+=("$secs"); echo "  threads=$t run=$r: ${secs}s, peak RSS $((kb / 1024)) MiB"
+    /usr/bin/time -f "%e %M %U %S" -o "$tmp/time" "$BIN" batch -q --threads "$t" "${inputs[@]}" > "$tmp/out.$t.jsonl" 2>/dev/null || true
+    read -r secs kb user sys < "$tmp/time"
+    cpu=$(python3 -c "import sys; print(f'{float(sys.argv[1]) + float(sys.argv[2]):.1f}')" "$user" "$sys")
+    times+=("$secs"); echo "  threads=$t run=$r: ${secs}s, CPU ${cpu}s (user+sys), peak RSS $((kb / 1024)) MiB"
   done
   med[$t]=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
   python3 -c "import sys; b,s=int(sys.argv[1]),float(sys.argv[2]); print(f'threads={sys.argv[3]}: median {s:.2f}s, {b/1e6/s:.1f} MB/s')" "$bytes" "${med[$t]}" "$t"

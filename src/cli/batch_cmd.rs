@@ -36,6 +36,18 @@ pub struct BatchArgs {
     pub window: Option<usize>,
 }
 
+/// One record, serialized by a worker, on its way to the output.
+struct Written {
+    /// File name of the record with a DIR output.
+    name: String,
+    /// Bytes of document text.
+    len: usize,
+    /// The stderr line of an error record.
+    failure: Option<String>,
+    /// The JSON line, newline included.
+    line: Result<Vec<u8>>,
+}
+
 enum Out {
     Stream(Sink),
     Dir(PathBuf),
@@ -93,30 +105,44 @@ pub fn run(args: BatchArgs) -> Result<ExitCode> {
         let len = r.as_ref().map_or(0, |d| d.text.len());
         Some(((name, len), r))
     });
+    // Records are serialized on the workers; the writer only copies bytes.
+    let serialize = |(name, len): (String, usize), rec: BatchRecord| {
+        let failure = match &rec {
+            BatchRecord::Error(f) => Some(crate::commands::failure_line(f)),
+            BatchRecord::Done(_) => None,
+        };
+        let mut buf = Vec::with_capacity(8 << 10);
+        let line = serde_json::to_writer(&mut buf, &rec)
+            .map(|()| {
+                buf.push(b'\n');
+                buf
+            })
+            .map_err(anyhow::Error::from);
+        Written {
+            name,
+            len,
+            failure,
+            line,
+        }
+    };
     let result: Result<()> = pool.install(|| {
-        batch::run(
+        batch::run_with(
             &pipeline,
             filtered,
             window,
             default_budget,
-            |(name, len): (String, usize), rec: BatchRecord| -> Result<()> {
-                bytes += len;
+            serialize,
+            |w: Written| -> Result<()> {
+                bytes += w.len;
                 total += 1;
-                if rec.is_error() {
+                if let Some(msg) = &w.failure {
                     failed += 1;
-                    if let BatchRecord::Error(f) = &rec {
-                        progress.println(&crate::commands::failure_line(f));
-                    }
+                    progress.println(msg);
                 }
-                let line = serde_json::to_string(&rec)?;
+                let line = w.line?;
                 match &mut out {
-                    Out::Stream(s) => {
-                        s.write_all(line.as_bytes())?;
-                        s.write_all(b"\n")?;
-                    }
-                    Out::Dir(dir) => {
-                        write_atomic(&dir.join(name), (line + "\n").as_bytes())?;
-                    }
+                    Out::Stream(s) => s.write_all(&line)?,
+                    Out::Dir(dir) => write_atomic(&dir.join(w.name), &line)?,
                 }
                 progress.tick(total, failed);
                 Ok(())

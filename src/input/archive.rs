@@ -301,7 +301,8 @@ impl TarFrame {
 
     /// Reads exactly `n` bytes into a new buffer; `Err` with the count read.
     fn read_exact_vec(&mut self, n: u64) -> Result<Vec<u8>, String> {
-        let mut buf = Vec::new();
+        // Sized up front (a lying header cannot reserve more than 16 MiB).
+        let mut buf = Vec::with_capacity(usize::try_from(n.min(16 << 20)).unwrap_or(0));
         match (&mut self.reader).take(n).read_to_end(&mut buf) {
             Ok(got) if got as u64 == n => Ok(buf),
             Ok(got) => Err(format!("archive truncated ({got} of {n} bytes)")),

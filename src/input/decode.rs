@@ -74,7 +74,7 @@ pub(crate) fn sniff_head(head: &[u8]) -> HeadKind {
             HeadKind::Text
         };
     }
-    if !head.contains(&0) {
+    if memchr::memchr(0, head).is_none() {
         return control_check(head);
     }
     // Valid UTF-8 with only a few NULs (and other controls) is text with
@@ -123,15 +123,29 @@ pub(crate) fn sniff_head(head: &[u8]) -> HeadKind {
 fn control_check(head: &[u8]) -> HeadKind {
     // Only C0 controls are judged here; they are the same in UTF-8 and the
     // single-byte code pages.
-    let controls = head
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
-        .count();
+    let controls = count_bad_controls(head);
     if !head.is_empty() && controls * 10 > head.len() {
         HeadKind::Binary
     } else {
         HeadKind::Text
     }
+}
+
+/// Bytes that are C0 controls other than tab, newline, carriage return and
+/// form feed: in UTF-8 and the single-byte code pages these are exactly the
+/// characters [`is_bad_control`] counts (NUL included).
+fn count_bad_controls(bytes: &[u8]) -> usize {
+    // Counted in chunks with byte-wide sums, which the compiler vectorizes.
+    bytes
+        .chunks(255)
+        .map(|chunk| {
+            let n = chunk.iter().fold(0u8, |n, &b| {
+                let bad = b < 0x20 && b != b'\t' && b != b'\n' && b != b'\r' && b != 0x0C;
+                n.wrapping_add(u8::from(bad))
+            });
+            usize::from(n)
+        })
+        .sum()
 }
 
 fn is_bad_control(c: char) -> bool {
@@ -214,11 +228,22 @@ pub(crate) fn decode_bytes(
 }
 
 fn finish(text: String, enc: &'static Encoding) -> Result<Decoded, DecodeFailure> {
-    let sample_end = text
-        .char_indices()
-        .nth(SNIFF_BYTES)
-        .map_or(text.len(), |(i, _)| i);
-    if mostly_control(text.get(..sample_end).unwrap_or_default()) {
+    // The first SNIFF_BYTES characters (a text of at most that many bytes has
+    // at most that many characters).
+    let sample_end = if text.len() <= SNIFF_BYTES {
+        text.len()
+    } else {
+        text.char_indices()
+            .nth(SNIFF_BYTES)
+            .map_or(text.len(), |(i, _)| i)
+    };
+    let sample = text.get(..sample_end).unwrap_or_default();
+    // `mostly_control` on bytes: the bad characters are single bytes, and
+    // the characters are the bytes that do not continue a UTF-8 sequence.
+    let bytes = sample.as_bytes();
+    let chars = bytes.iter().filter(|&&b| (b as i8) >= -0x40).count();
+    let bad = count_bad_controls(bytes);
+    if chars > 0 && bad * 10 > chars {
         return Err(DecodeFailure::Binary);
     }
     Ok(Decoded {

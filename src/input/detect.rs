@@ -93,10 +93,14 @@ pub(crate) fn first_line_is_object(line: &str) -> bool {
 
 /// True when the start of `text` opens a `<DOC>` or `<DOC attr…>` element.
 fn has_doc_tag(text: &str) -> bool {
-    let end = text
-        .char_indices()
-        .nth(65536)
-        .map_or(text.len(), |(i, _)| i);
+    // A text of at most 65536 bytes has at most 65536 characters.
+    let end = if text.len() <= 65536 {
+        text.len()
+    } else {
+        text.char_indices()
+            .nth(65536)
+            .map_or(text.len(), |(i, _)| i)
+    };
     let head = text.get(..end).unwrap_or_default();
     crate::input::trec::find_open_doc(head, 0).is_some()
 }

@@ -318,30 +318,38 @@ fn next_element(text: &str, pos: usize) -> Element {
     let start = i;
     let mut depth = 0usize;
     let mut in_str = false;
-    let mut escaped = false;
     while let Some(&b) = bytes.get(i) {
         if in_str {
-            if escaped {
-                escaped = false;
-            } else if b == b'\\' {
-                escaped = true;
-            } else if b == b'"' {
-                in_str = false;
-            }
-        } else {
-            match b {
-                b'"' => in_str = true,
-                b'{' | b'[' => depth += 1,
-                b'}' | b']' if depth == 0 => return Element::Item(start, i),
-                b'}' | b']' => {
-                    depth -= 1;
-                    if depth == 0 {
-                        return Element::Item(start, i + 1);
+            // Jump to the next quote or backslash; an escape skips one byte.
+            match bytes
+                .get(i..)
+                .and_then(|rest| memchr::memchr2(b'"', b'\\', rest))
+            {
+                None => break,
+                Some(rel) => {
+                    i += rel;
+                    if bytes.get(i) == Some(&b'\\') {
+                        i += 2;
+                    } else {
+                        in_str = false;
+                        i += 1;
                     }
                 }
-                b',' if depth == 0 => return Element::Item(start, i),
-                _ => {}
             }
+            continue;
+        }
+        match b {
+            b'"' => in_str = true,
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' if depth == 0 => return Element::Item(start, i),
+            b'}' | b']' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Element::Item(start, i + 1);
+                }
+            }
+            b',' if depth == 0 => return Element::Item(start, i),
+            _ => {}
         }
         i += 1;
     }
@@ -370,5 +378,15 @@ mod tests {
         assert_eq!(next_element(t, e3), Element::End);
         assert!(matches!(next_element(r#"[{"a": 1"#, 1), Element::Broken(_)));
         assert!(matches!(next_element("[1, ", 3), Element::Broken(_)));
+        // Escaped quotes and backslashes stay inside the string.
+        let t = r#"[{"a": "q\"],\\"}, 2]"#;
+        let Element::Item(s, e) = next_element(t, 1) else {
+            panic!()
+        };
+        assert_eq!(&t[s..e], r#"{"a": "q\"],\\"}"#);
+        assert!(matches!(
+            next_element(r#"[{"a": "x\"#, 1),
+            Element::Broken(_)
+        ));
     }
 }

@@ -675,20 +675,27 @@ impl Inputs {
                 "{what} is {size} bytes, over the limit of {limit} bytes"
             )));
         }
-        let mut reader = match src.into_reader(head) {
-            Ok(r) => r,
-            Err(e) => return Some(origin.failed(format!("cannot read: {e}"))),
+        let over = || {
+            Some(origin.failed(format!(
+                "input is over the limit of {limit} bytes; reading stopped there"
+            )))
         };
-        let bytes = match archive::read_limited(&mut reader, limit) {
-            Ok(Some(b)) => b,
-            Ok(None) => {
-                return Some(origin.failed(format!(
-                    "input is over the limit of {limit} bytes; reading stopped there"
-                )))
+        let bytes = match src {
+            // Bytes already in memory (archive members) are used as they are.
+            Src::Mem(v) if v.len() as u64 > limit => return over(),
+            Src::Mem(v) => v,
+            src => {
+                let mut reader = match src.into_reader(head) {
+                    Ok(r) => r,
+                    Err(e) => return Some(origin.failed(format!("cannot read: {e}"))),
+                };
+                match archive::read_limited(&mut reader, limit) {
+                    Ok(Some(b)) => b,
+                    Ok(None) => return over(),
+                    Err(e) => return Some(origin.failed(format!("cannot read: {e}"))),
+                }
             }
-            Err(e) => return Some(origin.failed(format!("cannot read: {e}"))),
         };
-        drop(reader);
         let decoded = match decode::decode_bytes(bytes, self.forced) {
             Ok(d) => d,
             Err(e) => return Some(origin.failed(e.to_string())),

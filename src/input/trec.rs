@@ -16,17 +16,14 @@ use super::{Failed, Origin, Record};
 pub(crate) fn find_open_doc(text: &str, from: usize) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut i = from;
-    while let Some(rel) = bytes
-        .get(i..)
-        .and_then(|b| b.iter().position(|&c| c == b'<'))
-    {
+    while let Some(rel) = bytes.get(i..).and_then(|b| memchr::memchr(b'<', b)) {
         let start = i + rel;
         let name = bytes.get(start + 1..start + 4);
         let after = bytes.get(start + 4).copied();
         if name.is_some_and(|n| n.eq_ignore_ascii_case(b"DOC"))
             && after.is_some_and(|c| c == b'>' || c.is_ascii_whitespace())
         {
-            let close = bytes.get(start..)?.iter().position(|&c| c == b'>')?;
+            let close = memchr::memchr(b'>', bytes.get(start..)?)?;
             return Some((start, start + close + 1));
         }
         i = start + 1;
@@ -40,10 +37,7 @@ fn find_close(text: &str, name: &str, from: usize) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
     let n = name.len();
     let mut i = from;
-    while let Some(rel) = bytes
-        .get(i..)
-        .and_then(|b| b.windows(2).position(|w| w == b"</"))
-    {
+    while let Some(rel) = bytes.get(i..).and_then(|b| memchr::memmem::find(b, b"</")) {
         let start = i + rel;
         if bytes
             .get(start + 2..start + 2 + n)
@@ -190,10 +184,7 @@ fn parse_doc(body: &str, _attr_id: Option<String>) -> ParsedDoc {
     let mut texts: Vec<String> = Vec::new();
     let bytes = body.as_bytes();
     let mut i = 0;
-    while let Some(rel) = bytes
-        .get(i..)
-        .and_then(|b| b.iter().position(|&c| c == b'<'))
-    {
+    while let Some(rel) = bytes.get(i..).and_then(|b| memchr::memchr(b'<', b)) {
         let start = i + rel;
         let name_len = bytes
             .get(start + 1..)
@@ -205,10 +196,7 @@ fn parse_doc(body: &str, _attr_id: Option<String>) -> ParsedDoc {
             i = start + 1;
             continue;
         }
-        let Some(gt) = bytes
-            .get(start..)
-            .and_then(|b| b.iter().position(|&c| c == b'>'))
-        else {
+        let Some(gt) = bytes.get(start..).and_then(|b| memchr::memchr(b'>', b)) else {
             break;
         };
         let content_start = start + gt + 1;
@@ -222,7 +210,7 @@ fn parse_doc(body: &str, _attr_id: Option<String>) -> ParsedDoc {
                 // Unclosed element: its content runs to the next tag.
                 let e = bytes
                     .get(content_start..)
-                    .and_then(|b| b.iter().position(|&c| c == b'<'))
+                    .and_then(|b| memchr::memchr(b'<', b))
                     .map_or(body.len(), |p| content_start + p);
                 (e, e)
             }
