@@ -198,40 +198,36 @@ impl Matcher {
         let bytes = buf;
         let mut out = Vec::new();
         let mut last_end = 0usize;
-        let mut pos = 0usize;
-        while pos < bytes.len() {
-            // Find the next word start.
-            let (word, len) = word_char_at(buf, pos);
-            if !word {
-                pos += len.max(1);
+        let words = folded.words.as_slice();
+        for (i, &(ws, we)) in words.iter().enumerate() {
+            // The words after this one, for the token ends of walks.
+            let rest = words.get(i + 1..).unwrap_or(&[]);
+            // Words inside an earlier hit are skipped.
+            if ws < last_end {
                 continue;
             }
-            let ws = pos;
-            let we = word_end(buf, ws + len);
             let mut best: Option<(usize, u32)> = None;
-            if ws >= last_end {
-                let try_at = |p: usize, best: &mut Option<(usize, u32)>| {
-                    let Some((k, t)) = self.trie.first_key(buf, p, we) else {
-                        return;
-                    };
-                    self.trie.walk_from(buf, p, k, t, |e, pid| {
-                        if best.is_some_and(|(be, _)| be >= e) {
-                            return;
-                        }
-                        if e < bytes.len() && word_char_at(buf, e).0 {
-                            return;
-                        }
-                        if let Some(entry) = self.accept(pid, buf, ws, p, e, text, folded) {
-                            *best = Some((e, entry));
-                        }
-                    });
+            let try_at = |p: usize, best: &mut Option<(usize, u32)>| {
+                let Some((k, t)) = self.trie.first_key(buf, p, we, rest) else {
+                    return;
                 };
-                try_at(ws, &mut best);
-                if bytes.get(ws).is_some_and(|&b| (0xD8..=0xDB).contains(&b)) {
-                    let (offs, n) = clitic_offsets(buf.get(ws..we).unwrap_or(&[]));
-                    for &k in offs.get(..n).unwrap_or(&[]) {
-                        try_at(ws + k, &mut best);
+                self.trie.walk_from(buf, p, k, t, rest, |e, pid| {
+                    if best.is_some_and(|(be, _)| be >= e) {
+                        return;
                     }
+                    if e < bytes.len() && word_char_at(buf, e).0 {
+                        return;
+                    }
+                    if let Some(entry) = self.accept(pid, buf, ws, p, e, text, folded) {
+                        *best = Some((e, entry));
+                    }
+                });
+            };
+            try_at(ws, &mut best);
+            if bytes.get(ws).is_some_and(|&b| (0xD8..=0xDB).contains(&b)) {
+                let (offs, n) = clitic_offsets(buf.get(ws..we).unwrap_or(&[]));
+                for &k in offs.get(..n).unwrap_or(&[]) {
+                    try_at(ws + k, &mut best);
                 }
             }
             if let Some((e, entry)) = best {
@@ -247,7 +243,6 @@ impl Matcher {
                     last_end = e;
                 }
             }
-            pos = we;
         }
         out
     }
@@ -384,17 +379,22 @@ fn char_at(buf: &[u8], i: usize, b: u8) -> Option<char> {
     std::str::from_utf8(s).ok()?.chars().next()
 }
 
+/// Whether U+0600 + `k` is a word character ([`is_word_char`]).
+const fn arabic_word(k: usize) -> bool {
+    let u = 0x600 + k as u32;
+    // lang::is_arabic_letter restricted to the block, and the digits.
+    matches!(u, 0x0620..=0x063F | 0x0641..=0x064A | 0x066E..=0x066F | 0x0671..=0x06D3
+        | 0x06D5 | 0x06EE..=0x06EF | 0x06FA..=0x06FC | 0x06FF | 0x0660..=0x0669
+        | 0x06F0..=0x06F9)
+}
+
 /// For U+0600 + i: [`is_word_char`].
 #[allow(clippy::indexing_slicing)] // const evaluation: k < 256 by the loop condition
 static ARABIC_WORD: [bool; 256] = {
     let mut t = [false; 256];
     let mut k = 0;
     while k < 256 {
-        let u = 0x600 + k as u32;
-        // lang::is_arabic_letter restricted to the block, and the digits.
-        t[k] = matches!(u, 0x0620..=0x063F | 0x0641..=0x064A | 0x066E..=0x066F | 0x0671..=0x06D3
-            | 0x06D5 | 0x06EE..=0x06EF | 0x06FA..=0x06FC | 0x06FF | 0x0660..=0x0669
-            | 0x06F0..=0x06F9);
+        t[k] = arabic_word(k);
         k += 1;
     }
     t
@@ -513,15 +513,12 @@ impl TokenTrie {
         let mask = cap - 1;
         let mut slots = vec![(0u32, 0u32); cap];
         let slot_shift = 64 - cap.trailing_zeros();
-        let root_keys: std::collections::HashSet<u32> = {
+        let root_keys: std::collections::HashSet<u64> = {
             let mut set = std::collections::HashSet::new();
-            // Recompute the root edges: the first token of every pattern.
+            // The hashes of the first tokens of all patterns.
             for pat in patterns {
                 let t = token_end(pat.as_bytes(), 0);
-                set.insert(edge_key(
-                    0,
-                    hash_token(pat.as_bytes().get(..t).unwrap_or(&[])),
-                ));
+                set.insert(hash_token(pat.as_bytes().get(..t).unwrap_or(&[])));
             }
             set
         };
@@ -601,10 +598,18 @@ impl TokenTrie {
     /// Calls `f(end, pattern)`, by increasing `end`, for every pattern equal
     /// to `buf[p..end]` where `end` is not inside a word. `we` is the end of
     /// the word containing `p` (`p <= we`).
+    /// `rest` are the words of `buf` after that word ([`Folded::words`]).
     #[cfg(test)]
-    fn walk(&self, buf: &[u8], p: usize, we: usize, f: impl FnMut(usize, usize)) {
-        if let Some((k, t)) = self.first_key(buf, p, we) {
-            self.walk_from(buf, p, k, t, f);
+    fn walk(
+        &self,
+        buf: &[u8],
+        p: usize,
+        we: usize,
+        rest: &[(usize, usize)],
+        f: impl FnMut(usize, usize),
+    ) {
+        if let Some((k, t)) = self.first_key(buf, p, we, rest) {
+            self.walk_from(buf, p, k, t, rest, f);
         }
     }
 
@@ -612,13 +617,23 @@ impl TokenTrie {
     /// [`TokenTrie::walk`]), or `None` when the root filter rules out every
     /// pattern there: most walks end here, so it is cheap and inlined.
     #[inline(always)]
-    fn first_key(&self, buf: &[u8], p: usize, we: usize) -> Option<(u32, usize)> {
-        let t = if p < we { we } else { token_end(buf, p) };
+    fn first_key(
+        &self,
+        buf: &[u8],
+        p: usize,
+        we: usize,
+        rest: &[(usize, usize)],
+    ) -> Option<(u32, usize)> {
+        let t = if p < we {
+            we
+        } else {
+            token_end_in(buf, p, rest, &mut 0)
+        };
         let tok = buf.get(p..t).filter(|t| !t.is_empty())?;
-        let k = edge_key(0, hash_token(tok));
-        let bit = root_bit(k, self.root_shift);
+        let h = hash_token(tok);
+        let bit = root_bit(h, self.root_shift);
         let w = *self.root_bits.get(bit / 64)?;
-        (w & (1 << (bit % 64)) != 0).then_some((k, t))
+        (w & (1 << (bit % 64)) != 0).then(|| (edge_key(0, h), t))
     }
 
     /// [`TokenTrie::walk`] after [`TokenTrie::first_key`] gave `k` and `t`.
@@ -629,9 +644,11 @@ impl TokenTrie {
         p: usize,
         mut k: u32,
         mut t: usize,
+        rest: &[(usize, usize)],
         mut f: impl FnMut(usize, usize),
     ) {
         let bytes = buf;
+        let mut j = 0usize;
         loop {
             let Some(child) = self.child(k) else {
                 return;
@@ -656,7 +673,7 @@ impl TokenTrie {
             if child & HAS_KIDS == 0 {
                 return;
             }
-            t = token_end(buf, at);
+            t = token_end_in(buf, at, rest, &mut j);
             let Some(tok) = bytes.get(at..t).filter(|t| !t.is_empty()) else {
                 return;
             };
@@ -684,10 +701,36 @@ fn home(k: u32, shift: u32) -> usize {
     (u64::from(k).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize
 }
 
-/// The bit of key `k` in a root filter of `2^bits` bits.
+/// The bit of token hash `h` in a root filter of `2^bits` bits (its top
+/// bits, the best mixed).
 #[inline(always)]
-fn root_bit(k: u32, bits: u32) -> usize {
-    (k as usize) & ((1usize << bits) - 1)
+fn root_bit(h: u64, bits: u32) -> usize {
+    (h >> (64 - bits)) as usize
+}
+
+/// [`token_end`] from the word list: the end of the token starting at `at`,
+/// which is a word start or not a word character; `rest` are words of `buf`
+/// in order, and `*j` a cursor into them that only moves forward (so a
+/// walk finds each token end in constant time).
+#[inline]
+fn token_end_in(buf: &[u8], at: usize, rest: &[(usize, usize)], j: &mut usize) -> usize {
+    while rest.get(*j).is_some_and(|&(s, _)| s < at) {
+        *j += 1;
+    }
+    let Some(&b) = buf.get(at) else {
+        return at;
+    };
+    if let Some(&(s, e)) = rest.get(*j) {
+        if s == at || (b == b' ' && s == at + 1) {
+            return e;
+        }
+    }
+    at + match b {
+        0..=0x7F => 1,
+        0x80..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
 }
 
 /// The end of the token starting at `i`: a run of word characters, a space
@@ -879,16 +922,40 @@ fn fold_arabic(c: char) -> Option<char> {
     })
 }
 
+/// Whether [`fold_arabic`] leaves U+0600 + `k` as is.
+const fn arabic_same(k: usize) -> bool {
+    let u = 0x600 + k as u32;
+    !matches!(u, 0x064B..=0x065F | 0x0610..=0x061A | 0x0670 | 0x06D6..=0x06DC
+        | 0x06DF..=0x06E8 | 0x06EA..=0x06ED | 0x0640 | 0x061C | 0x0622 | 0x0623 | 0x0625
+        | 0x0671 | 0x0649 | 0x0629 | 0x0624 | 0x0626 | 0x0660..=0x0669 | 0x06F0..=0x06F9)
+}
+
+/// The UTF-8 bytes (big-endian) of what [`fold_arabic`] rewrites U+0600 + `k`
+/// to when that is another two-byte character, else 0.
+const fn arabic_sub(k: usize) -> u16 {
+    let u = 0x600 + k as u32;
+    let to: u32 = match u {
+        0x0622 | 0x0623 | 0x0625 | 0x0671 => 0x0627,
+        0x0649 | 0x0626 => 0x064A,
+        0x0629 => 0x0647,
+        0x0624 => 0x0648,
+        _ => 0,
+    };
+    if to == 0 {
+        0
+    } else {
+        (((0xC0 | (to >> 6)) << 8) | (0x80 | (to & 0x3F))) as u16
+    }
+}
+
 /// For U+0600 + i: true when [`fold_arabic`] leaves the character as is.
 #[allow(clippy::indexing_slicing)] // const evaluation: k < 256 by the loop condition
+#[cfg(test)]
 static ARABIC_SAME: [bool; 256] = {
     let mut t = [false; 256];
     let mut k = 0;
     while k < 256 {
-        let u = 0x600 + k as u32;
-        t[k] = !matches!(u, 0x064B..=0x065F | 0x0610..=0x061A | 0x0670 | 0x06D6..=0x06DC
-            | 0x06DF..=0x06E8 | 0x06EA..=0x06ED | 0x0640 | 0x061C | 0x0622 | 0x0623 | 0x0625
-            | 0x0671 | 0x0649 | 0x0629 | 0x0624 | 0x0626 | 0x0660..=0x0669 | 0x06F0..=0x06F9);
+        t[k] = arabic_same(k);
         k += 1;
     }
     t
@@ -901,17 +968,38 @@ static ARABIC_SUB: [u16; 256] = {
     let mut t = [0u16; 256];
     let mut k = 0;
     while k < 256 {
-        let u = 0x600 + k as u32;
-        let to: u32 = match u {
-            0x0622 | 0x0623 | 0x0625 | 0x0671 => 0x0627,
-            0x0649 | 0x0626 => 0x064A,
-            0x0629 => 0x0647,
-            0x0624 => 0x0648,
-            _ => 0,
+        t[k] = arabic_sub(k);
+        k += 1;
+    }
+    t
+};
+
+/// [`ARABIC_FOLD`]: the character folds through the slow path.
+const FOLD_SLOW: u8 = 0;
+/// [`ARABIC_FOLD`]: kept as is, not a word character.
+const FOLD_SAME: u8 = 1;
+/// [`ARABIC_FOLD`]: kept as is, a word character.
+const FOLD_SAME_WORD: u8 = 2;
+/// [`ARABIC_FOLD`]: rewritten to the two-byte word character in [`ARABIC_SUB`].
+const FOLD_SUB_WORD: u8 = 3;
+
+/// For U+0600 + i: how [`Folded::new`] handles it, in one lookup.
+#[allow(clippy::indexing_slicing)] // const evaluation: k < 256 by the loop condition
+static ARABIC_FOLD: [u8; 256] = {
+    let mut t = [FOLD_SLOW; 256];
+    let mut k = 0;
+    while k < 256 {
+        t[k] = if arabic_same(k) {
+            if arabic_word(k) {
+                FOLD_SAME_WORD
+            } else {
+                FOLD_SAME
+            }
+        } else if arabic_sub(k) != 0 {
+            FOLD_SUB_WORD
+        } else {
+            FOLD_SLOW
         };
-        if to != 0 {
-            t[k] = (((0xC0 | (to >> 6)) << 8) | (0x80 | (to & 0x3F))) as u16;
-        }
         k += 1;
     }
     t
@@ -931,6 +1019,9 @@ pub(crate) struct Folded {
     pub(crate) text: Vec<u8>,
     /// Runs `(folded, original)`: from `folded` on, both advance together.
     runs: Vec<(usize, usize)>,
+    /// The words of `text` (maximal runs of word characters) as
+    /// `(start, end)` byte ranges, in order.
+    words: Vec<(usize, usize)>,
     orig_len: usize,
 }
 
@@ -996,23 +1087,46 @@ impl Folded {
                 }
             }
         }
+        // Words (maximal runs of word characters of the output), found in
+        // the same pass: `word_start` is the output offset of the current
+        // word's first character, or `NO_WORD`.
+        const NO_WORD: usize = usize::MAX;
+        let mut words: Vec<(usize, usize)> = Vec::with_capacity(bytes.len() / 8 + 1);
+        let mut word_start = NO_WORD;
         while let Some(&b) = bytes.get(i) {
-            // Fast paths: characters that fold to themselves.
+            // Fast paths: characters that fold to themselves. The output
+            // offset of a character in the pending stretch is
+            // `w + (i - copy_from)`.
             if b < 0x80 {
                 if b == b' ' {
                     if !in_space {
                         in_space = true;
+                        if word_start != NO_WORD {
+                            words.push((word_start, w + (i - copy_from)));
+                            word_start = NO_WORD;
+                        }
                         i += 1;
                         continue;
                     }
                 } else if b != b'\t' && !b.is_ascii_uppercase() {
                     in_space = false;
+                    if b.is_ascii_alphanumeric() {
+                        if word_start == NO_WORD {
+                            word_start = w + (i - copy_from);
+                        }
+                    } else if word_start != NO_WORD {
+                        words.push((word_start, w + (i - copy_from)));
+                        word_start = NO_WORD;
+                    }
                     i += 1;
                     continue;
                 } else if b != b'\t' {
                     // Uppercase ASCII: lowercased in place.
                     flush(&mut out, &mut w, &mut runs, &mut delta, bytes, copy_from, i);
                     mark(&mut runs, &mut delta, w, i);
+                    if word_start == NO_WORD {
+                        word_start = w;
+                    }
                     put(&mut out, &mut w, &[b.to_ascii_lowercase()]);
                     in_space = false;
                     i += 1;
@@ -1022,20 +1136,38 @@ impl Folded {
             } else if (0xD8..=0xDB).contains(&b) {
                 if let Some(&b1) = bytes.get(i + 1) {
                     let idx = (usize::from(b - 0xD8) << 6) | usize::from(b1 & 0x3F);
-                    if ARABIC_SAME.get(idx) == Some(&true) {
-                        in_space = false;
-                        i += 2;
-                        continue;
-                    }
-                    let sub = ARABIC_SUB.get(idx).copied().unwrap_or(0);
-                    if sub != 0 {
-                        flush(&mut out, &mut w, &mut runs, &mut delta, bytes, copy_from, i);
-                        mark(&mut runs, &mut delta, w, i);
-                        put(&mut out, &mut w, &sub.to_be_bytes());
-                        in_space = false;
-                        i += 2;
-                        copy_from = i;
-                        continue;
+                    match ARABIC_FOLD.get(idx).copied().unwrap_or(FOLD_SLOW) {
+                        FOLD_SAME_WORD => {
+                            in_space = false;
+                            if word_start == NO_WORD {
+                                word_start = w + (i - copy_from);
+                            }
+                            i += 2;
+                            continue;
+                        }
+                        FOLD_SAME => {
+                            in_space = false;
+                            if word_start != NO_WORD {
+                                words.push((word_start, w + (i - copy_from)));
+                                word_start = NO_WORD;
+                            }
+                            i += 2;
+                            continue;
+                        }
+                        FOLD_SUB_WORD => {
+                            let sub = ARABIC_SUB.get(idx).copied().unwrap_or(0);
+                            flush(&mut out, &mut w, &mut runs, &mut delta, bytes, copy_from, i);
+                            mark(&mut runs, &mut delta, w, i);
+                            if word_start == NO_WORD {
+                                word_start = w;
+                            }
+                            put(&mut out, &mut w, &sub.to_be_bytes());
+                            in_space = false;
+                            i += 2;
+                            copy_from = i;
+                            continue;
+                        }
+                        _ => {}
                     }
                 }
             }
@@ -1046,6 +1178,7 @@ impl Folded {
             };
             let len = c.len_utf8();
             let mut enc = [0u8; 4];
+            let w0 = w;
             if ('\u{0600}'..='\u{06FF}').contains(&c) {
                 if let Some(x) = fold_arabic(c) {
                     in_space = false;
@@ -1082,6 +1215,20 @@ impl Folded {
                 }
                 delta = isize::MIN;
             }
+            // Classify what was written (whole characters of `out`).
+            let mut k = w0;
+            while k < w {
+                let (word, n) = word_char_at(&out, k);
+                if word {
+                    if word_start == NO_WORD {
+                        word_start = k;
+                    }
+                } else if word_start != NO_WORD {
+                    words.push((word_start, k));
+                    word_start = NO_WORD;
+                }
+                k += n.max(1);
+            }
             i += len;
             copy_from = i;
         }
@@ -1094,10 +1241,14 @@ impl Folded {
             copy_from,
             bytes.len(),
         );
+        if word_start != NO_WORD {
+            words.push((word_start, w));
+        }
         out.truncate(w);
         Folded {
             text: out,
             runs,
+            words,
             orig_len: orig.len(),
         }
     }
@@ -1190,6 +1341,62 @@ mod tests {
                 "U+{u:04X}"
             );
             assert_eq!(f.span(0, f.text.len()).slice(&t), t);
+            assert_eq!(f.words, scan_words(&f.text), "U+{u:04X}");
+        }
+    }
+
+    /// The words of `buf` found character by character.
+    fn scan_words(buf: &[u8]) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < buf.len() {
+            let (word, n) = word_char_at(buf, i);
+            if word {
+                let e = word_end(buf, i);
+                out.push((i, e));
+                i = e;
+            } else {
+                i += n.max(1);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn folded_words_are_the_runs_of_word_characters() {
+        for t in [
+            "وبالرَّقَّةِ  x\t\u{a0}y",
+            "ﻻ ١٢٣ OK ÉTAT-3 «دير الزور»،\nالرقة",
+            "  آمنة ـــ ؤ ئ ى ة x.y",
+            "ABC\u{200f}def غزة\u{64e}\u{651}",
+            "",
+            "a",
+            " ",
+        ] {
+            let f = Folded::new(t);
+            assert_eq!(f.words, scan_words(&f.text), "{t:?}");
+        }
+        // Every character of the Arabic block between two words and inside one.
+        for k in 0..256u32 {
+            let c = char::from_u32(0x600 + k).unwrap();
+            for t in [format!("ب{c}ب"), format!("{c} {c}{c}\tA{c}")] {
+                let f = Folded::new(&t);
+                assert_eq!(f.words, scan_words(&f.text), "{t:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn arabic_fold_table_agrees_with_fold_arabic() {
+        for k in 0..256usize {
+            let c = char::from_u32(0x600 + k as u32).unwrap();
+            let want = match fold_arabic(c) {
+                Some(x) if x == c && is_word_char(c) => FOLD_SAME_WORD,
+                Some(x) if x == c => FOLD_SAME,
+                Some(x) if x.len_utf8() == 2 && is_word_char(x) => FOLD_SUB_WORD,
+                _ => FOLD_SLOW,
+            };
+            assert_eq!(ARABIC_FOLD[k], want, "U+{:04X}", 0x600 + k);
         }
     }
 
@@ -1258,7 +1465,10 @@ mod tests {
         let found = |text: &str, p: usize| {
             let mut v = Vec::new();
             let b = text.as_bytes();
-            trie.walk(b, p, word_end(b, p), |e, pid| v.push((e, pid)));
+            let we = word_end(b, p);
+            let words = Folded::new(text).words;
+            let rest: Vec<_> = words.into_iter().filter(|&(s, _)| s >= we).collect();
+            trie.walk(b, p, we, &rest, |e, pid| v.push((e, pid)));
             v
         };
         assert_eq!(found("ab cd e", 0), [(2, 0), (5, 1)]);
