@@ -164,7 +164,7 @@ impl Matcher {
             alts.extend(list);
         }
         Matcher {
-            trie: TokenTrie::new(&order),
+            trie: TokenTrie::new(&order, &pat_alts),
             pat_alts,
             alts,
         }
@@ -211,14 +211,14 @@ impl Matcher {
                 let Some((k, t)) = self.trie.first_key(buf, p, we, rest) else {
                     return;
                 };
-                self.trie.walk_from(buf, p, k, t, rest, |e, pid| {
+                self.trie.walk_from(buf, p, k, t, rest, |e, _pid, alts| {
                     if best.is_some_and(|(be, _)| be >= e) {
                         return;
                     }
                     if e < bytes.len() && word_char_at(buf, e).0 {
                         return;
                     }
-                    if let Some(entry) = self.accept(pid, buf, ws, p, e, text, folded) {
+                    if let Some(entry) = self.accept(alts, buf, ws, p, e, text, folded) {
                         *best = Some((e, entry));
                     }
                 });
@@ -247,12 +247,12 @@ impl Matcher {
         out
     }
 
-    /// The entry of the first alternative of pattern `pid` that accepts a hit
-    /// `[p, e)` in a word starting at `ws`.
+    /// The entry of the first of the alternatives `(first, count)` of a
+    /// pattern that accepts a hit `[p, e)` in a word starting at `ws`.
     #[allow(clippy::too_many_arguments)]
     fn accept(
         &self,
-        pid: usize,
+        (a0, n): (u32, u32),
         buf: &[u8],
         ws: usize,
         p: usize,
@@ -260,7 +260,6 @@ impl Matcher {
         text: &str,
         folded: &Folded,
     ) -> Option<u32> {
-        let &(a0, n) = self.pat_alts.get(pid)?;
         let alts = self.alts.get(a0 as usize..(a0 as usize + n as usize))?;
         let prefix = std::str::from_utf8(buf.get(ws..p)?).ok()?;
         for alt in alts {
@@ -436,157 +435,64 @@ fn load4(t: &[u8], i: usize) -> u32 {
         .map_or(0, u32::from_le_bytes)
 }
 
-/// The 32-bit key of the edge from `node` by a token with hash `h` (never
-/// 0, which marks an empty slot). Edges with equal keys are one edge.
-#[inline]
-fn edge_key(node: u32, h: u64) -> u32 {
-    let mut k = h ^ u64::from(node).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    k ^= k >> 29;
+/// The state of a walk after one more token with hash `h`: a hash of the
+/// whole token sequence so far (so nodes need no ids, and the table can lay
+/// nodes out for the cache).
+#[inline(always)]
+fn step(state: u64, h: u64) -> u64 {
+    let mut k = state.rotate_left(23) ^ h;
     k = k.wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    k ^= k >> 32;
-    (k as u32) | 1
+    k ^ (k >> 31)
 }
 
-/// A trie over tokens (see the module docs). Edges whose keys collide share
-/// a child, so a node may end several patterns and lead to the children of
-/// several tokens: [`TokenTrie::walk`] compares every candidate with its
-/// pattern, so collisions never make a wrong hit, and since every pattern's
-/// own path exists, they never lose one.
+/// The state of a walk before its first token.
+const SEED: u64 = 0x2545_F491_4F6C_DD1D;
+
+/// The 32-bit table key of a walk state (never 0, which marks an empty
+/// slot). Token sequences with equal keys are one node.
+#[inline(always)]
+fn state_key(state: u64) -> u32 {
+    ((state >> 32) as u32) | 1
+}
+
+/// An open-addressing table of (key, value) pairs, 8 bytes a slot so that
+/// it stays in cache; key 0 is an empty slot.
 #[derive(Debug, Clone)]
-struct TokenTrie {
-    /// Open-addressing table of edges: (key, child node); key 0 is empty.
-    /// 8 bytes a slot, so that the table stays in cache.
+struct Table {
     slots: Vec<(u32, u32)>,
     mask: usize,
     /// `64 - log2(slots.len())`: the home slot of key `k` is the top bits
     /// of `k * PHI`.
-    slot_shift: u32,
-    /// Bit filter of the edges leaving the root (indexed by the key's low
-    /// `root_shift` bits): most walks end here.
-    root_bits: Vec<u64>,
-    root_shift: u32,
-    /// Per node: range in `node_pats`, and whether it has children.
-    nodes: Vec<(u32, u32, bool)>,
-    node_pats: Vec<u32>,
-    /// The patterns, concatenated; pattern `i` is `text[offs[i]..offs[i+1]]`.
-    text: String,
-    offs: Vec<u32>,
+    shift: u32,
 }
 
-impl TokenTrie {
-    fn new(patterns: &[String]) -> TokenTrie {
-        let mut edges: HashMap<u32, u32> = HashMap::new();
-        let mut pats: Vec<Vec<u32>> = vec![Vec::new()];
-        let mut children = vec![false];
-        let mut text = String::new();
-        let mut offs = vec![0u32];
-        for (pid, pat) in patterns.iter().enumerate() {
-            text.push_str(pat);
-            offs.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
-            let Ok(pid) = u32::try_from(pid) else {
-                break;
-            };
-            let mut node = 0u32;
-            let mut i = 0usize;
-            while i < pat.len() {
-                let t = token_end(pat.as_bytes(), i);
-                let h = hash_token(pat.as_bytes().get(i..t).unwrap_or(&[]));
-                let next = u32::try_from(pats.len())
-                    .unwrap_or(u32::MAX)
-                    .min(HAS_KIDS - 1);
-                let child = *edges.entry(edge_key(node, h)).or_insert(next);
-                if child == next {
-                    pats.push(Vec::new());
-                    children.push(false);
-                }
-                if let Some(c) = children.get_mut(node as usize) {
-                    *c = true;
-                }
-                node = child;
-                i = t;
-            }
-            if let Some(list) = pats.get_mut(node as usize) {
-                list.push(pid);
-            }
-        }
-        let cap = (edges.len() * 2).next_power_of_two().max(16);
+impl Table {
+    fn new(pairs: &[(u32, u32)]) -> Table {
+        let cap = (pairs.len() * 2).next_power_of_two().max(16);
         let mask = cap - 1;
+        let shift = 64 - cap.trailing_zeros();
         let mut slots = vec![(0u32, 0u32); cap];
-        let slot_shift = 64 - cap.trailing_zeros();
-        let root_keys: std::collections::HashSet<u64> = {
-            let mut set = std::collections::HashSet::new();
-            // The hashes of the first tokens of all patterns.
-            for pat in patterns {
-                let t = token_end(pat.as_bytes(), 0);
-                set.insert(hash_token(pat.as_bytes().get(..t).unwrap_or(&[])));
-            }
-            set
-        };
-        let root_bits_len = (root_keys.len() * 16)
-            .next_power_of_two()
-            .clamp(64, 1 << 22);
-        let mut root_bits = vec![0u64; root_bits_len / 64];
-        let root_shift = root_bits_len.trailing_zeros();
-        for k in root_keys {
-            let bit = root_bit(k, root_shift);
-            if let Some(w) = root_bits.get_mut(bit / 64) {
-                *w |= 1 << (bit % 64);
-            }
-        }
-        for (k, child) in edges {
-            let mut i = home(k, slot_shift);
-            let flags = pats
-                .get(child as usize)
-                .map_or(0, |l| if l.is_empty() { 0 } else { HAS_PATS })
-                | children
-                    .get(child as usize)
-                    .map_or(0, |&c| if c { HAS_KIDS } else { 0 });
+        for &(k, v) in pairs {
+            let mut i = home(k, shift);
             while let Some(slot) = slots.get_mut(i) {
                 if slot.0 == 0 {
-                    *slot = (k, child | flags);
+                    *slot = (k, v);
                     break;
                 }
                 i = (i + 1) & mask;
             }
         }
-        let mut nodes = Vec::with_capacity(pats.len());
-        let mut node_pats = Vec::new();
-        for (list, kids) in pats.iter().zip(&children) {
-            let start = u32::try_from(node_pats.len()).unwrap_or(u32::MAX);
-            let len = u32::try_from(list.len()).unwrap_or(0);
-            nodes.push((start, len, *kids));
-            node_pats.extend(list);
-        }
-        TokenTrie {
-            slots,
-            mask,
-            slot_shift,
-            root_bits,
-            root_shift,
-            nodes,
-            node_pats,
-            text,
-            offs,
-        }
+        Table { slots, mask, shift }
     }
 
-    fn memory_usage(&self) -> usize {
-        self.slots.len() * std::mem::size_of::<(u32, u32)>()
-            + self.root_bits.len() * 8
-            + self.nodes.len() * std::mem::size_of::<(u32, u32, bool)>()
-            + self.node_pats.len() * 4
-            + self.text.len()
-            + self.offs.len() * 4
-    }
-
-    /// The child of the edge with key `k`.
+    /// The value of key `k`.
     #[inline]
-    fn child(&self, k: u32) -> Option<u32> {
-        let mut i = home(k, self.slot_shift);
+    fn get(&self, k: u32) -> Option<u32> {
+        let mut i = home(k, self.shift);
         loop {
-            let &(key, child) = self.slots.get(i)?;
+            let &(key, v) = self.slots.get(i)?;
             if key == k {
-                return Some(child);
+                return Some(v);
             }
             if key == 0 {
                 return None;
@@ -595,9 +501,135 @@ impl TokenTrie {
         }
     }
 
-    /// Calls `f(end, pattern)`, by increasing `end`, for every pattern equal
-    /// to `buf[p..end]` where `end` is not inside a word. `we` is the end of
-    /// the word containing `p` (`p <= we`).
+    fn memory_usage(&self) -> usize {
+        self.slots.len() * std::mem::size_of::<(u32, u32)>()
+    }
+}
+
+/// A trie over tokens (see the module docs), stored as a hash of token
+/// sequences: the node reached by tokens `t1..tn` is the table entry of the
+/// key of `step(..step(SEED, h(t1)).., h(tn))`. Sequences whose keys
+/// collide share a node, which may then end several patterns and have the
+/// children of several sequences: [`TokenTrie::walk`] compares every
+/// candidate with its pattern, so collisions never make a wrong hit, and
+/// since every pattern's own path exists, they never lose one.
+///
+/// Laid out for the cache: the nodes one token deep (probed for nearly
+/// every word of a text with a big glossary) have their own table, a bit
+/// filter in front of it rejects most words, and a node's patterns (text,
+/// id and entries) are one record in `blob`, so a hit costs about three
+/// cache lines.
+#[derive(Debug, Clone)]
+struct TokenTrie {
+    /// Nodes one token deep: key → node value.
+    root: Table,
+    /// Deeper nodes.
+    deep: Table,
+    /// Bit filter of the first tokens' hashes ([`root_bit`]): most walks
+    /// end here.
+    root_bits: Vec<u64>,
+    root_shift: u32,
+    /// A node value: `HAS_PATS`, `HAS_KIDS` and, with `HAS_PATS`, the offset
+    /// of the node's record here ([`TokenTrie::patterns_at`]).
+    blob: Vec<u8>,
+}
+
+impl TokenTrie {
+    /// The trie of `patterns`; `alts[i]` is the range of pattern `i`'s
+    /// alternatives, reported with its hits (`(0, 0)` when missing).
+    fn new(patterns: &[String], alts: &[(u32, u32)]) -> TokenTrie {
+        // Per key: depth 1, patterns ending there, has children.
+        let mut nodes: HashMap<(bool, u32), (Vec<u32>, bool)> = HashMap::new();
+        let mut order: Vec<(bool, u32)> = Vec::new();
+        let mut first: std::collections::HashSet<u64> = std::collections::HashSet::new();
+        for (pid, pat) in patterns.iter().enumerate() {
+            let Ok(pid) = u32::try_from(pid) else {
+                break;
+            };
+            let b = pat.as_bytes();
+            let mut state = SEED;
+            let mut i = 0usize;
+            let mut depth1 = true;
+            while i < b.len() {
+                let t = token_end(b, i);
+                let h = hash_token(b.get(i..t).unwrap_or(&[]));
+                if depth1 {
+                    first.insert(h);
+                }
+                state = step(state, h);
+                let id = (depth1, state_key(state));
+                let node = nodes.entry(id).or_insert_with(|| {
+                    order.push(id);
+                    (Vec::new(), false)
+                });
+                if t < b.len() {
+                    node.1 = true;
+                } else {
+                    node.0.push(pid);
+                }
+                depth1 = false;
+                i = t;
+            }
+        }
+        let mut blob = Vec::new();
+        let (mut root_pairs, mut deep_pairs) = (Vec::new(), Vec::new());
+        for id in &order {
+            let Some((pids, kids)) = nodes.get(id) else {
+                continue;
+            };
+            let mut v = if *kids { HAS_KIDS } else { 0 };
+            if !pids.is_empty() {
+                let off = u32::try_from(blob.len()).unwrap_or(u32::MAX);
+                v |= HAS_PATS | off.min(HAS_KIDS - 1);
+                let n = u32::try_from(pids.len()).unwrap_or(u32::MAX);
+                blob.extend_from_slice(&n.to_le_bytes());
+                for &pid in pids.iter().take(n as usize) {
+                    let pat = patterns.get(pid as usize).map_or(&[][..], |p| p.as_bytes());
+                    let Ok(len) = u32::try_from(pat.len()) else {
+                        continue;
+                    };
+                    let (a0, na) = alts.get(pid as usize).copied().unwrap_or((0, 0));
+                    blob.extend_from_slice(&len.to_le_bytes());
+                    blob.extend_from_slice(&pid.to_le_bytes());
+                    blob.extend_from_slice(&a0.to_le_bytes());
+                    blob.extend_from_slice(&na.to_le_bytes());
+                    blob.extend_from_slice(pat);
+                }
+            }
+            if id.0 {
+                root_pairs.push((id.1, v));
+            } else {
+                deep_pairs.push((id.1, v));
+            }
+        }
+        let root_bits_len = (first.len() * 16).next_power_of_two().clamp(64, 1 << 22);
+        let mut root_bits = vec![0u64; root_bits_len / 64];
+        let root_shift = root_bits_len.trailing_zeros();
+        for h in first {
+            let bit = root_bit(h, root_shift);
+            if let Some(w) = root_bits.get_mut(bit / 64) {
+                *w |= 1 << (bit % 64);
+            }
+        }
+        TokenTrie {
+            root: Table::new(&root_pairs),
+            deep: Table::new(&deep_pairs),
+            root_bits,
+            root_shift,
+            blob,
+        }
+    }
+
+    fn memory_usage(&self) -> usize {
+        self.root.memory_usage()
+            + self.deep.memory_usage()
+            + self.root_bits.len() * 8
+            + self.blob.len()
+    }
+
+    /// Calls `f(end, pattern, alternatives)`, by increasing `end`, for every
+    /// pattern equal to `buf[p..end]` where `end` is not inside a word. `we`
+    /// is the end of the word containing `p` (`p <= we`).
     /// `rest` are the words of `buf` after that word ([`Folded::words`]).
     #[cfg(test)]
     fn walk(
@@ -606,14 +638,14 @@ impl TokenTrie {
         p: usize,
         we: usize,
         rest: &[(usize, usize)],
-        f: impl FnMut(usize, usize),
+        f: impl FnMut(usize, usize, (u32, u32)),
     ) {
-        if let Some((k, t)) = self.first_key(buf, p, we, rest) {
-            self.walk_from(buf, p, k, t, rest, f);
+        if let Some((h, t)) = self.first_key(buf, p, we, rest) {
+            self.walk_from(buf, p, h, t, rest, f);
         }
     }
 
-    /// The edge key and end of the first token of a walk from `p` (see
+    /// The hash and end of the first token of a walk from `p` (see
     /// [`TokenTrie::walk`]), or `None` when the root filter rules out every
     /// pattern there: most walks end here, so it is cheap and inlined.
     #[inline(always)]
@@ -623,7 +655,7 @@ impl TokenTrie {
         p: usize,
         we: usize,
         rest: &[(usize, usize)],
-    ) -> Option<(u32, usize)> {
+    ) -> Option<(u64, usize)> {
         let t = if p < we {
             we
         } else {
@@ -633,66 +665,76 @@ impl TokenTrie {
         let h = hash_token(tok);
         let bit = root_bit(h, self.root_shift);
         let w = *self.root_bits.get(bit / 64)?;
-        (w & (1 << (bit % 64)) != 0).then(|| (edge_key(0, h), t))
+        (w & (1 << (bit % 64)) != 0).then_some((h, t))
     }
 
-    /// [`TokenTrie::walk`] after [`TokenTrie::first_key`] gave `k` and `t`.
+    /// [`TokenTrie::walk`] after [`TokenTrie::first_key`] gave `h` and `t`.
     #[inline(never)]
     fn walk_from(
         &self,
         buf: &[u8],
         p: usize,
-        mut k: u32,
+        h: u64,
         mut t: usize,
         rest: &[(usize, usize)],
-        mut f: impl FnMut(usize, usize),
+        mut f: impl FnMut(usize, usize, (u32, u32)),
     ) {
-        let bytes = buf;
+        let mut state = step(SEED, h);
+        let Some(mut v) = self.root.get(state_key(state)) else {
+            return;
+        };
         let mut j = 0usize;
         loop {
-            let Some(child) = self.child(k) else {
-                return;
-            };
-            let node = child & !(HAS_PATS | HAS_KIDS);
             let at = t;
-            if child & HAS_PATS != 0 {
-                let Some(&(start, n, _)) = self.nodes.get(node as usize) else {
-                    return;
-                };
-                let cand = bytes.get(p..at).unwrap_or(&[]);
-                let pids = self
-                    .node_pats
-                    .get(start as usize..(start as usize + n as usize))
-                    .unwrap_or(&[]);
-                for &pid in pids {
-                    if self.pattern(pid as usize) == Some(cand) {
-                        f(at, pid as usize);
-                    }
-                }
+            if v & HAS_PATS != 0 {
+                let cand = buf.get(p..at).unwrap_or(&[]);
+                self.patterns_at((v & !(HAS_PATS | HAS_KIDS)) as usize, cand, |pid, alts| {
+                    f(at, pid, alts)
+                });
             }
-            if child & HAS_KIDS == 0 {
+            if v & HAS_KIDS == 0 {
                 return;
             }
             t = token_end_in(buf, at, rest, &mut j);
-            let Some(tok) = bytes.get(at..t).filter(|t| !t.is_empty()) else {
+            let Some(tok) = buf.get(at..t).filter(|t| !t.is_empty()) else {
                 return;
             };
-            k = edge_key(node, hash_token(tok));
+            state = step(state, hash_token(tok));
+            let Some(next) = self.deep.get(state_key(state)) else {
+                return;
+            };
+            v = next;
         }
     }
 
-    /// The bytes of pattern `pid`.
+    /// Calls `f(pattern, alternatives)` for the pattern of the node record at
+    /// `off` equal to `cand`, if any. A record is a `u32` count, then per
+    /// pattern its length, id, first alternative and number of alternatives
+    /// (`u32` each) and its bytes.
     #[inline]
-    fn pattern(&self, pid: usize) -> Option<&[u8]> {
-        let s = *self.offs.get(pid)? as usize;
-        let e = *self.offs.get(pid + 1)? as usize;
-        self.text.as_bytes().get(s..e)
+    fn patterns_at(&self, off: usize, cand: &[u8], mut f: impl FnMut(usize, (u32, u32))) {
+        let blob = self.blob.as_slice();
+        let u32_at = |i: usize| {
+            blob.get(i..i + 4)
+                .and_then(|s| <[u8; 4]>::try_from(s).ok())
+                .map_or(0, u32::from_le_bytes)
+        };
+        let n = u32_at(off);
+        let mut i = off + 4;
+        for _ in 0..n {
+            let len = u32_at(i) as usize;
+            let text = i + 16;
+            if len == cand.len() && blob.get(text..text + len) == Some(cand) {
+                f(u32_at(i + 4) as usize, (u32_at(i + 8), u32_at(i + 12)));
+            }
+            i = text + len;
+        }
     }
 }
 
-/// Flag of a child id in the edge table: the node ends patterns.
+/// Flag of a node value: the node ends patterns.
 const HAS_PATS: u32 = 1 << 31;
-/// Flag of a child id in the edge table: the node has children.
+/// Flag of a node value: the node has children.
 const HAS_KIDS: u32 = 1 << 30;
 
 /// The home slot of key `k` in a table of `2^(64 - shift)` slots.
@@ -1461,14 +1503,14 @@ mod tests {
             .iter()
             .map(|s| s.to_string())
             .collect();
-        let trie = TokenTrie::new(&pats);
+        let trie = TokenTrie::new(&pats, &[]);
         let found = |text: &str, p: usize| {
             let mut v = Vec::new();
             let b = text.as_bytes();
             let we = word_end(b, p);
             let words = Folded::new(text).words;
             let rest: Vec<_> = words.into_iter().filter(|&(s, _)| s >= we).collect();
-            trie.walk(b, p, we, &rest, |e, pid| v.push((e, pid)));
+            trie.walk(b, p, we, &rest, |e, pid, _| v.push((e, pid)));
             v
         };
         assert_eq!(found("ab cd e", 0), [(2, 0), (5, 1)]);
