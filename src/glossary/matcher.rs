@@ -455,25 +455,27 @@ fn state_key(state: u64) -> u32 {
     ((state >> 32) as u32) | 1
 }
 
-/// An open-addressing table of (key, value) pairs, 8 bytes a slot so that
-/// it stays in cache; key 0 is an empty slot.
+/// An open-addressing table of (key, value) pairs with linear probing, 8
+/// bytes a slot and at most 80 % full, so that it stays in cache; key 0 is
+/// an empty slot. Keys are hash bits: the home slot is the key's top bits.
 #[derive(Debug, Clone)]
 struct Table {
     slots: Vec<(u32, u32)>,
     mask: usize,
-    /// `64 - log2(slots.len())`: the home slot of key `k` is the top bits
-    /// of `k * PHI`.
+    /// `32 - log2(slots.len())`.
     shift: u32,
 }
 
 impl Table {
     fn new(pairs: &[(u32, u32)]) -> Table {
-        let cap = (pairs.len() * 2).next_power_of_two().max(16);
+        let cap = (pairs.len() + pairs.len() / 4 + 1)
+            .next_power_of_two()
+            .max(16);
         let mask = cap - 1;
-        let shift = 64 - cap.trailing_zeros();
+        let shift = 32u32.saturating_sub(cap.trailing_zeros());
         let mut slots = vec![(0u32, 0u32); cap];
         for &(k, v) in pairs {
-            let mut i = home(k, shift);
+            let mut i = (k >> shift) as usize;
             while let Some(slot) = slots.get_mut(i) {
                 if slot.0 == 0 {
                     *slot = (k, v);
@@ -488,7 +490,7 @@ impl Table {
     /// The value of key `k`.
     #[inline]
     fn get(&self, k: u32) -> Option<u32> {
-        let mut i = home(k, self.shift);
+        let mut i = (k >> self.shift) as usize;
         loop {
             let &(key, v) = self.slots.get(i)?;
             if key == k {
@@ -521,10 +523,12 @@ impl Table {
 /// cache lines.
 #[derive(Debug, Clone)]
 struct TokenTrie {
-    /// Nodes one token deep: key → node value.
-    root: Table,
-    /// Deeper nodes.
-    deep: Table,
+    /// Nodes one token deep: key → node value; `[0]` for patterns that
+    /// start with a non-ASCII byte, `[1]` for ASCII (so that Arabic text
+    /// never shares cache lines with the English forms, and vice versa).
+    root: [Table; 2],
+    /// Deeper nodes, split the same way.
+    deep: [Table; 2],
     /// Bit filter of the first tokens' hashes ([`root_bit`]): most walks
     /// end here.
     root_bits: Vec<u64>,
@@ -538,15 +542,16 @@ impl TokenTrie {
     /// The trie of `patterns`; `alts[i]` is the range of pattern `i`'s
     /// alternatives, reported with its hits (`(0, 0)` when missing).
     fn new(patterns: &[String], alts: &[(u32, u32)]) -> TokenTrie {
-        // Per key: depth 1, patterns ending there, has children.
-        let mut nodes: HashMap<(bool, u32), (Vec<u32>, bool)> = HashMap::new();
-        let mut order: Vec<(bool, u32)> = Vec::new();
+        // Per (ASCII start, depth 1, key): patterns ending there, has children.
+        let mut nodes: HashMap<(bool, bool, u32), (Vec<u32>, bool)> = HashMap::new();
+        let mut order: Vec<(bool, bool, u32)> = Vec::new();
         let mut first: std::collections::HashSet<u64> = std::collections::HashSet::new();
         for (pid, pat) in patterns.iter().enumerate() {
             let Ok(pid) = u32::try_from(pid) else {
                 break;
             };
             let b = pat.as_bytes();
+            let ascii = b.first().is_some_and(|&c| c < 0x80);
             let mut state = SEED;
             let mut i = 0usize;
             let mut depth1 = true;
@@ -557,7 +562,7 @@ impl TokenTrie {
                     first.insert(h);
                 }
                 state = step(state, h);
-                let id = (depth1, state_key(state));
+                let id = (ascii, depth1, state_key(state));
                 let node = nodes.entry(id).or_insert_with(|| {
                     order.push(id);
                     (Vec::new(), false)
@@ -572,7 +577,8 @@ impl TokenTrie {
             }
         }
         let mut blob = Vec::new();
-        let (mut root_pairs, mut deep_pairs) = (Vec::new(), Vec::new());
+        let mut root_pairs = [Vec::new(), Vec::new()];
+        let mut deep_pairs = [Vec::new(), Vec::new()];
         for id in &order {
             let Some((pids, kids)) = nodes.get(id) else {
                 continue;
@@ -596,10 +602,13 @@ impl TokenTrie {
                     blob.extend_from_slice(pat);
                 }
             }
-            if id.0 {
-                root_pairs.push((id.1, v));
+            let pairs = if id.1 {
+                &mut root_pairs
             } else {
-                deep_pairs.push((id.1, v));
+                &mut deep_pairs
+            };
+            if let Some(list) = pairs.get_mut(usize::from(id.0)) {
+                list.push((id.2, v));
             }
         }
         let root_bits_len = (first.len() * 16).next_power_of_two().clamp(64, 1 << 22);
@@ -612,8 +621,8 @@ impl TokenTrie {
             }
         }
         TokenTrie {
-            root: Table::new(&root_pairs),
-            deep: Table::new(&deep_pairs),
+            root: root_pairs.map(|p| Table::new(&p)),
+            deep: deep_pairs.map(|p| Table::new(&p)),
             root_bits,
             root_shift,
             blob,
@@ -621,8 +630,11 @@ impl TokenTrie {
     }
 
     fn memory_usage(&self) -> usize {
-        self.root.memory_usage()
-            + self.deep.memory_usage()
+        self.root
+            .iter()
+            .chain(&self.deep)
+            .map(Table::memory_usage)
+            .sum::<usize>()
             + self.root_bits.len() * 8
             + self.blob.len()
     }
@@ -679,8 +691,12 @@ impl TokenTrie {
         rest: &[(usize, usize)],
         mut f: impl FnMut(usize, usize, (u32, u32)),
     ) {
+        let ascii = usize::from(buf.get(p).is_some_and(|&c| c < 0x80));
+        let (Some(root), Some(deep)) = (self.root.get(ascii), self.deep.get(ascii)) else {
+            return;
+        };
         let mut state = step(SEED, h);
-        let Some(mut v) = self.root.get(state_key(state)) else {
+        let Some(mut v) = root.get(state_key(state)) else {
             return;
         };
         let mut j = 0usize;
@@ -700,7 +716,7 @@ impl TokenTrie {
                 return;
             };
             state = step(state, hash_token(tok));
-            let Some(next) = self.deep.get(state_key(state)) else {
+            let Some(next) = deep.get(state_key(state)) else {
                 return;
             };
             v = next;
@@ -736,12 +752,6 @@ impl TokenTrie {
 const HAS_PATS: u32 = 1 << 31;
 /// Flag of a node value: the node has children.
 const HAS_KIDS: u32 = 1 << 30;
-
-/// The home slot of key `k` in a table of `2^(64 - shift)` slots.
-#[inline(always)]
-fn home(k: u32, shift: u32) -> usize {
-    (u64::from(k).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize
-}
 
 /// The bit of token hash `h` in a root filter of `2^bits` bits (its top
 /// bits, the best mixed).
