@@ -19,13 +19,13 @@
 use super::Lang;
 
 /// Article and preposition+article prefixes, longest first (the stemmer
-/// uses them as integers, [`AR_ARTICLE_4`]; a test keeps both in step).
+/// tests them as integers in `article_len`; a test keeps both in step).
 #[cfg_attr(not(test), allow(dead_code))]
 const AR_ARTICLE: &[&str] = &[
     "وبال", "وكال", "فبال", "وفال", "وال", "بال", "كال", "فال", "ولل", "فلل", "لل", "ال",
 ];
 
-/// Suffixes, longest first (used as integers, [`AR_SUFFIX_3`]).
+/// Suffixes, longest first (tested as integers in `suffix_len`).
 #[cfg_attr(not(test), allow(dead_code))]
 const AR_SUFFIX: &[&str] = &[
     "هما", "كما", "تان", "تين", "ات", "ون", "ين", "ها", "هم", "هن", "كم", "نا", "يه", "ه", "ي",
@@ -100,43 +100,75 @@ fn load_tail(b: &[u8]) -> u64 {
         .unwrap_or(0)
 }
 
-/// [`AR_ARTICLE`] as integers ([`head`]) by length in letters: compared
-/// with the first 8, 6 or 4 bytes of a word. No affix contains a zero byte,
-/// so the zero padding of a short word never matches.
-const AR_ARTICLE_4: [u64; 4] = [head("وبال"), head("وكال"), head("فبال"), head("وفال")];
-const AR_ARTICLE_3: [u64; 6] = [
-    head("وال"),
-    head("بال"),
-    head("كال"),
-    head("فال"),
-    head("ولل"),
-    head("فلل"),
-];
-const AR_ARTICLE_2: [u64; 2] = [head("لل"), head("ال")];
-
-/// [`AR_SUFFIX`] as integers ([`head`]) by length in letters.
-const AR_SUFFIX_3: [u64; 4] = [head("هما"), head("كما"), head("تان"), head("تين")];
-const AR_SUFFIX_2: [u64; 9] = [
-    head("ات"),
-    head("ون"),
-    head("ين"),
-    head("ها"),
-    head("هم"),
-    head("هن"),
-    head("كم"),
-    head("نا"),
-    head("يه"),
-];
-const AR_SUFFIX_1: [u64; 2] = [head("ه"), head("ي")];
-
-/// True if `x` is one of `set` (branch-free over the small fixed tables).
-#[inline]
-fn any_eq<const N: usize>(set: &[u64; N], x: u64) -> bool {
-    set.iter().fold(false, |a, &v| a | (v == x))
-}
-
+/// Letters and letter pairs as integers ([`head`]) for the affix tests of
+/// [`stem_ar`].
+const ALEF: u64 = head("ا");
+const WAW: u64 = head("و");
+const BEH: u64 = head("ب");
+const KAF: u64 = head("ك");
+const FEH: u64 = head("ف");
+const NOON: u64 = head("ن");
+const TEH: u64 = head("ت");
+const MEEM: u64 = head("م");
+const HEH: u64 = head("ه");
 /// ي as an integer ([`head`]).
 const YEH: u64 = head("ي");
+const AL: u64 = head("ال");
+const LL: u64 = head("لل");
+
+/// The length in letters of the article prefix of a word of `n` letters
+/// whose first 8 bytes are `h` ([`load_head`]), 0 if none: [`AR_ARTICLE`]
+/// longest first, each only if at least 3 letters remain. Every article ends
+/// in ال or لل, so the tests start from that pair.
+#[inline(always)]
+fn article_len(h: u64, n: usize) -> usize {
+    let first = h & 0xFFFF;
+    let pair = h & 0xFFFF_FFFF;
+    if n >= 7 && h >> 32 == AL {
+        // وبال وكال فبال وفال
+        if pair == head("وب") || pair == head("وك") || pair == head("فب") || pair == head("وف")
+        {
+            return 4;
+        }
+    }
+    if n >= 6 {
+        let next = (h >> 16) & 0xFFFF_FFFF;
+        // وال بال كال فال, ولل فلل
+        if (next == AL && (first == WAW || first == BEH || first == KAF || first == FEH))
+            || (next == LL && (first == WAW || first == FEH))
+        {
+            return 3;
+        }
+    }
+    if n >= 5 && (pair == AL || pair == LL) {
+        return 2;
+    }
+    0
+}
+
+/// The length in letters of the suffix of a word of `len` letters whose last
+/// 8 bytes are `t` ([`load_tail`]), 0 if none: [`AR_SUFFIX`] longest first,
+/// each only if at least 3 letters remain, chosen by the last letter first.
+#[inline(always)]
+fn suffix_len(t: u64, len: usize) -> usize {
+    let (l3, l2) = (t >> 16, t >> 32);
+    match t >> 48 {
+        // هما كما, ها نا
+        ALEF if len >= 6 && (l3 == head("هما") || l3 == head("كما")) => 3,
+        ALEF if len >= 5 && (l2 == head("ها") || l2 == head("نا")) => 2,
+        // تان تين, ون ين هن
+        NOON if len >= 6 && (l3 == head("تان") || l3 == head("تين")) => 3,
+        NOON if len >= 5 && (l2 == head("ون") || l2 == head("ين") || l2 == head("هن")) => 2,
+        // ات
+        TEH if len >= 5 && l2 == head("ات") => 2,
+        // هم كم
+        MEEM if len >= 5 && (l2 == head("هم") || l2 == head("كم")) => 2,
+        // يه, ه
+        HEH if len >= 5 && l2 == head("يه") => 2,
+        HEH | YEH if len >= 4 => 1,
+        _ => 0,
+    }
+}
 
 /// Stems one normalized Arabic word.
 ///
@@ -146,13 +178,15 @@ const YEH: u64 = head("ي");
 /// assert_eq!(stem_ar("وزير"), "وزير");
 /// assert_eq!(stem_ar("الفلسطينيين"), "فلسطين");
 /// ```
+#[inline]
 pub fn stem_ar(word: &str) -> &str {
     let n = char_len(word);
     if n <= 3 {
         return word;
     }
+    let b = word.as_bytes();
     // The divine name keeps its letters (الله is not ال + له, nor الل + ه).
-    if n <= 5 && load_tail(word.as_bytes()) == head("الله") {
+    if n <= 5 && load_tail(b) == head("الله") {
         if let Some(p) = ["والله", "بالله", "فالله", "الله"]
             .iter()
             .find(|&&p| p == word)
@@ -160,22 +194,14 @@ pub fn stem_ar(word: &str) -> &str {
             return p.strip_prefix(['و', 'ب', 'ف']).unwrap_or(p);
         }
     }
-    // Affixes are compared as integers (see [`AR_ARTICLE_4`]): one
-    // load of the word's first and last bytes instead of a string
-    // comparison per affix. Every affix letter is two bytes, and a match of
-    // whole two-byte letters starts and ends on character boundaries.
+    // Affixes are compared as integers: one load of the word's first and
+    // last bytes instead of a string comparison per affix. Every affix
+    // letter is two bytes, and a match of whole two-byte letters starts and
+    // ends on character boundaries. No affix contains a zero byte, so the
+    // zero padding of a short word never matches.
     let mut w = word;
     let mut len = n;
-    let h = load_head(word.as_bytes());
-    let pl = if len >= 7 && any_eq(&AR_ARTICLE_4, h) {
-        4
-    } else if len >= 6 && any_eq(&AR_ARTICLE_3, h & 0xFFFF_FFFF_FFFF) {
-        3
-    } else if len >= 5 && any_eq(&AR_ARTICLE_2, h & 0xFFFF_FFFF) {
-        2
-    } else {
-        0
-    };
+    let pl = article_len(load_head(b), n);
     if pl > 0 {
         if let Some(rest) = w.get(2 * pl..) {
             w = rest;
@@ -183,24 +209,21 @@ pub fn stem_ar(word: &str) -> &str {
         }
     }
     let t = load_tail(w.as_bytes());
-    let sl = if len >= 6 && any_eq(&AR_SUFFIX_3, t >> 16) {
-        3
-    } else if len >= 5 && any_eq(&AR_SUFFIX_2, t >> 32) {
-        2
-    } else if len >= 4 && any_eq(&AR_SUFFIX_1, t >> 48) {
-        1
-    } else {
+    let sl = suffix_len(t, len);
+    if sl == 0 {
         return w;
-    };
+    }
     let Some(rest) = w.len().checked_sub(2 * sl).and_then(|e| w.get(..e)) else {
         return w;
     };
     // A nisba ي left before a plural or pronoun suffix goes too
     // (الفلسطينيين → فلسطين, like فلسطيني).
-    match rest.strip_suffix('ي') {
-        Some(r) if !(sl == 1 && t >> 48 == YEH) && len - sl > 4 => r,
-        _ => rest,
+    if len - sl > 4 && !(sl == 1 && t >> 48 == YEH) {
+        if let Some(r) = rest.strip_suffix('ي') {
+            return r;
+        }
     }
+    rest
 }
 
 /// Stems one lower-case English word.
@@ -256,20 +279,55 @@ pub fn stem_en(word: &str) -> std::borrow::Cow<'_, str> {
     Cow::Borrowed(word)
 }
 
+/// Arabic letters ([`super::is_arabic_letter`]) of U+0600–U+06FF as a
+/// bitmap by code point - U+0600 (a test checks it against the function).
+// Evaluated at compile time: an index out of range would fail the build.
+#[allow(clippy::indexing_slicing)]
+const BLOCK_LETTERS: [u64; 4] = {
+    let mut m = [0u64; 4];
+    let mut k = 0u32;
+    while k < 256 {
+        let cp = 0x0600 + k;
+        if matches!(cp, 0x0620..=0x063F | 0x0641..=0x064A | 0x066E..=0x066F | 0x0671..=0x06D3
+            | 0x06D5 | 0x06EE..=0x06EF | 0x06FA..=0x06FC | 0x06FF)
+        {
+            m[(k / 64) as usize] |= 1 << (k % 64);
+        }
+        k += 1;
+    }
+    m
+};
+
+/// True if the two-byte sequence `b0 b1` (`b0` in 0xD8–0xDB) is an Arabic
+/// letter.
+#[inline(always)]
+fn is_block_letter(b0: u8, b1: u8) -> bool {
+    let k = (u32::from(b0 & 0x03) << 6) | u32::from(b1 & 0x3F);
+    BLOCK_LETTERS
+        .get((k / 64) as usize)
+        .is_some_and(|w| w >> (k % 64) & 1 != 0)
+}
+
 /// Stems a normalized word with the stemmer of `lang`: Arabic-script words
 /// with [`stem_ar`], ASCII words with [`stem_en`], whatever `lang` says (so an
 /// English name inside Arabic text is still stemmed sensibly).
+#[inline]
 pub fn stem(word: &str, lang: Lang) -> std::borrow::Cow<'_, str> {
     let _ = lang;
-    // Most words start with a two-byte Arabic-block letter: decode it inline.
+    // Most words start with a two-byte Arabic-block letter.
     if let [b0 @ 0xD8..=0xDB, b1, ..] = *word.as_bytes() {
-        let cp = 0x0600 | (u32::from(b0 & 0x03) << 6) | u32::from(b1 & 0x3F);
-        return if char::from_u32(cp).is_some_and(super::is_arabic_letter) {
-            std::borrow::Cow::Borrowed(stem_ar(word))
+        return std::borrow::Cow::Borrowed(if is_block_letter(b0, b1) {
+            stem_ar(word)
         } else {
-            std::borrow::Cow::Borrowed(word)
-        };
+            word
+        });
     }
+    stem_other(word)
+}
+
+/// [`stem`] of a word that does not start with a letter of U+0600–U+06FF.
+#[inline(never)]
+fn stem_other(word: &str) -> std::borrow::Cow<'_, str> {
     match word.chars().next() {
         Some(c) if super::is_arabic_letter(c) => std::borrow::Cow::Borrowed(stem_ar(word)),
         Some(c) if c.is_ascii_alphabetic() => stem_en(word),
@@ -277,9 +335,139 @@ pub fn stem(word: &str, lang: Lang) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The stemmer before the affix tests were dispatched on letters, kept as
+/// the reference the current one must agree with on every word.
+#[cfg(test)]
+mod reference {
+    use super::*;
+
+    /// [`AR_ARTICLE`] as integers ([`head`]) by length in letters: compared
+    /// with the first 8, 6 or 4 bytes of a word. No affix contains a zero byte,
+    /// so the zero padding of a short word never matches.
+    pub(super) const AR_ARTICLE_4: [u64; 4] =
+        [head("وبال"), head("وكال"), head("فبال"), head("وفال")];
+    pub(super) const AR_ARTICLE_3: [u64; 6] = [
+        head("وال"),
+        head("بال"),
+        head("كال"),
+        head("فال"),
+        head("ولل"),
+        head("فلل"),
+    ];
+    pub(super) const AR_ARTICLE_2: [u64; 2] = [head("لل"), head("ال")];
+
+    /// [`AR_SUFFIX`] as integers ([`head`]) by length in letters.
+    pub(super) const AR_SUFFIX_3: [u64; 4] = [head("هما"), head("كما"), head("تان"), head("تين")];
+    pub(super) const AR_SUFFIX_2: [u64; 9] = [
+        head("ات"),
+        head("ون"),
+        head("ين"),
+        head("ها"),
+        head("هم"),
+        head("هن"),
+        head("كم"),
+        head("نا"),
+        head("يه"),
+    ];
+    pub(super) const AR_SUFFIX_1: [u64; 2] = [head("ه"), head("ي")];
+
+    /// True if `x` is one of `set` (branch-free over the small fixed tables).
+    #[inline]
+    fn any_eq<const N: usize>(set: &[u64; N], x: u64) -> bool {
+        set.iter().fold(false, |a, &v| a | (v == x))
+    }
+
+    /// ي as an integer ([`head`]).
+    const YEH: u64 = head("ي");
+
+    /// Stems one normalized Arabic word.
+    pub(super) fn stem_ar(word: &str) -> &str {
+        let n = char_len(word);
+        if n <= 3 {
+            return word;
+        }
+        // The divine name keeps its letters (الله is not ال + له, nor الل + ه).
+        if n <= 5 && load_tail(word.as_bytes()) == head("الله") {
+            if let Some(p) = ["والله", "بالله", "فالله", "الله"]
+                .iter()
+                .find(|&&p| p == word)
+            {
+                return p.strip_prefix(['و', 'ب', 'ف']).unwrap_or(p);
+            }
+        }
+        // Affixes are compared as integers : one
+        // load of the word's first and last bytes instead of a string
+        // comparison per affix. Every affix letter is two bytes, and a match of
+        // whole two-byte letters starts and ends on character boundaries.
+        let mut w = word;
+        let mut len = n;
+        let h = load_head(word.as_bytes());
+        let pl = if len >= 7 && any_eq(&AR_ARTICLE_4, h) {
+            4
+        } else if len >= 6 && any_eq(&AR_ARTICLE_3, h & 0xFFFF_FFFF_FFFF) {
+            3
+        } else if len >= 5 && any_eq(&AR_ARTICLE_2, h & 0xFFFF_FFFF) {
+            2
+        } else {
+            0
+        };
+        if pl > 0 {
+            if let Some(rest) = w.get(2 * pl..) {
+                w = rest;
+                len -= pl;
+            }
+        }
+        let t = load_tail(w.as_bytes());
+        let sl = if len >= 6 && any_eq(&AR_SUFFIX_3, t >> 16) {
+            3
+        } else if len >= 5 && any_eq(&AR_SUFFIX_2, t >> 32) {
+            2
+        } else if len >= 4 && any_eq(&AR_SUFFIX_1, t >> 48) {
+            1
+        } else {
+            return w;
+        };
+        let Some(rest) = w.len().checked_sub(2 * sl).and_then(|e| w.get(..e)) else {
+            return w;
+        };
+        // A nisba ي left before a plural or pronoun suffix goes too
+        // (الفلسطينيين → فلسطين, like فلسطيني).
+        match rest.strip_suffix('ي') {
+            Some(r) if !(sl == 1 && t >> 48 == YEH) && len - sl > 4 => r,
+            _ => rest,
+        }
+    }
+
+    /// Stems a normalized word with the stemmer of `lang`: Arabic-script words
+    /// with [`stem_ar`], ASCII words with [`stem_en`], whatever `lang` says (so an
+    /// English name inside Arabic text is still stemmed sensibly).
+    pub(super) fn stem(word: &str, lang: Lang) -> std::borrow::Cow<'_, str> {
+        let _ = lang;
+        // Most words start with a two-byte Arabic-block letter: decode it inline.
+        if let [b0 @ 0xD8..=0xDB, b1, ..] = *word.as_bytes() {
+            let cp = 0x0600 | (u32::from(b0 & 0x03) << 6) | u32::from(b1 & 0x3F);
+            return if char::from_u32(cp).is_some_and(crate::lang::is_arabic_letter) {
+                std::borrow::Cow::Borrowed(stem_ar(word))
+            } else {
+                std::borrow::Cow::Borrowed(word)
+            };
+        }
+        match word.chars().next() {
+            Some(c) if crate::lang::is_arabic_letter(c) => {
+                std::borrow::Cow::Borrowed(stem_ar(word))
+            }
+            Some(c) if c.is_ascii_alphabetic() => stem_en(word),
+            _ => std::borrow::Cow::Borrowed(word),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use reference::{
+        AR_ARTICLE_2, AR_ARTICLE_3, AR_ARTICLE_4, AR_SUFFIX_1, AR_SUFFIX_2, AR_SUFFIX_3,
+    };
 
     #[test]
     fn affix_tables_agree_with_lists() {
@@ -319,5 +507,63 @@ mod tests {
         for a in AR_ARTICLE.iter().chain(AR_SUFFIX) {
             assert_eq!(a.len(), 2 * char_len(a), "{a}");
         }
+    }
+
+    #[test]
+    fn block_letter_bitmap_agrees_with_is_arabic_letter() {
+        for k in 0..256u32 {
+            let c = char::from_u32(0x0600 + k).unwrap();
+            let mut b = [0u8; 4];
+            let enc = c.encode_utf8(&mut b).as_bytes();
+            assert_eq!(
+                is_block_letter(enc[0], enc[1]),
+                crate::lang::is_arabic_letter(c),
+                "U+{:04X}",
+                0x0600 + k
+            );
+        }
+    }
+
+    #[test]
+    fn stemmer_agrees_with_reference_on_generated_words() {
+        // Words built from affixes, the letters they are made of, other
+        // Arabic letters and a few characters of 1, 2, 3 and 4 bytes, of 0 to
+        // 14 characters: the letter-dispatched stemmer must give exactly the
+        // result of the table-driven one.
+        let pieces: Vec<&str> = AR_ARTICLE
+            .iter()
+            .chain(AR_SUFFIX)
+            .copied()
+            .chain([
+                "و", "ب", "ك", "ف", "ل", "ا", "ه", "م", "ت", "ن", "ي", "ر", "س", "د", "ع", "ز",
+                "ة", "ى", "الله", "a", "s", "ies", "1", "é", "\u{0750}", "\u{FEFB}", "😀", "ـ",
+            ])
+            .collect();
+        let mut x = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = |m: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % m as u64) as usize
+        };
+        let mut checked = 0;
+        let mut stemmed = 0;
+        for _ in 0..400_000 {
+            let mut w = String::new();
+            for _ in 0..next(7) {
+                w.push_str(pieces[next(pieces.len())]);
+            }
+            assert_eq!(stem_ar(&w), reference::stem_ar(&w), "stem_ar({w:?})");
+            assert_eq!(
+                stem(&w, Lang::Und),
+                reference::stem(&w, Lang::Und),
+                "stem({w:?})"
+            );
+            checked += 1;
+            stemmed += usize::from(stem_ar(&w) != w);
+        }
+        assert_eq!(checked, 400_000);
+        // The list exercises the affix paths, not only the unchanged words.
+        assert!(stemmed > 100_000, "{stemmed}");
     }
 }
