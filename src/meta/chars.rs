@@ -220,7 +220,9 @@ fn plain_arabic_letters() -> &'static [u64; 4] {
         let mut s = [0u64; 4];
         let want = ALPHA | AR_LETTER | UNCHANGED;
         for (k, cp) in (0x0600u32..0x0700).enumerate() {
-            let Some(c) = char::from_u32(cp) else { continue };
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
             let f = compute_flags(c);
             if f & want == want && f & (WS | NUMERIC) == 0 && !c.is_ascii_digit() {
                 if let Some(w) = s.get_mut(k / 64) {
@@ -253,8 +255,14 @@ fn plain_arabic_run(b: &[u8], mut i: usize, set: &[u64; 4]) -> usize {
 /// fast path for ASCII.
 #[inline]
 fn char_at(text: &str, pos: usize) -> Option<char> {
-    match text.as_bytes().get(pos) {
-        Some(&b) if b < 0x80 => Some(char::from(b)),
+    let b = text.as_bytes();
+    match b.get(pos) {
+        Some(&b0) if b0 < 0x80 => Some(char::from(b0)),
+        // Two-byte sequences (Arabic, Latin-1…): `text` is valid UTF-8, so
+        // the next byte is their continuation byte.
+        Some(&b0) if (0xC2..0xE0).contains(&b0) => b
+            .get(pos + 1)
+            .and_then(|&b1| char::from_u32((u32::from(b0 & 0x1F) << 6) | u32::from(b1 & 0x3F))),
         Some(_) => text.get(pos..).and_then(|s| s.chars().next()),
         None => None,
     }
