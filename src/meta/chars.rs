@@ -210,34 +210,112 @@ fn class_of(c: char, f: u8) -> u8 {
     }
 }
 
+/// Arabic-block code points (U+0600–U+06FF) that are Arabic letters
+/// (`lang::is_arabic_letter`, alphabetic) left unchanged by the normalizer,
+/// as a bit set: inside a word they change nothing but counts, so the hot
+/// loops skip runs of them two bytes at a time.
+fn plain_arabic_letters() -> &'static [u64; 4] {
+    static SET: OnceLock<[u64; 4]> = OnceLock::new();
+    SET.get_or_init(|| {
+        let mut s = [0u64; 4];
+        let want = ALPHA | AR_LETTER | UNCHANGED;
+        for (k, cp) in (0x0600u32..0x0700).enumerate() {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            let f = compute_flags(c);
+            if f & want == want && f & (WS | NUMERIC) == 0 && !c.is_ascii_digit() {
+                if let Some(w) = s.get_mut(k / 64) {
+                    *w |= 1 << (k % 64);
+                }
+            }
+        }
+        s
+    })
+}
+
+/// The end of the run of plain Arabic letters (see `plain_arabic_letters`)
+/// starting at byte `i` of `b` (`i` itself when there is none).
+#[inline]
+fn plain_arabic_run(b: &[u8], mut i: usize, set: &[u64; 4]) -> usize {
+    while let (Some(&b0), Some(&b1)) = (b.get(i), b.get(i + 1)) {
+        if b0 & 0xFC != 0xD8 {
+            break;
+        }
+        let k = (usize::from(b0 & 3) << 6) | usize::from(b1 & 0x3F);
+        if set.get(k / 64).is_none_or(|w| w >> (k % 64) & 1 == 0) {
+            break;
+        }
+        i += 2;
+    }
+    i
+}
+
+/// The character at byte `pos` of `text` (a char boundary), decoded with a
+/// fast path for ASCII.
+#[inline]
+fn char_at(text: &str, pos: usize) -> Option<char> {
+    let b = text.as_bytes();
+    match b.get(pos) {
+        Some(&b0) if b0 < 0x80 => Some(char::from(b0)),
+        // Two-byte sequences (Arabic, Latin-1…): `text` is valid UTF-8, so
+        // the next byte is their continuation byte.
+        Some(&b0) if (0xC2..0xE0).contains(&b0) => b
+            .get(pos + 1)
+            .and_then(|&b1| char::from_u32((u32::from(b0 & 0x1F) << 6) | u32::from(b1 & 0x3F))),
+        Some(_) => text.get(pos..).and_then(|s| s.chars().next()),
+        None => None,
+    }
+}
+
 /// Normalizes `text` like [`lang::normalize`] and calls
 /// `out(char, orig_pos, class, norm_pos)` for every character of the result,
 /// in order, with its token class (see `class_of`) and its byte offset in the
 /// result.
+///
+/// When `out` returns true for the last character it got (an open word),
+/// the run of plain Arabic letters after it is not reported: those letters
+/// only extend the word. Their positions in the result are unchanged.
 #[inline]
-pub(crate) fn fold_text(text: &str, mut out: impl FnMut(char, usize, u8, usize)) -> Cow<'_, str> {
+pub(crate) fn fold_text(
+    text: &str,
+    mut out: impl FnMut(char, usize, u8, usize) -> bool,
+) -> Cow<'_, str> {
     let t = table();
+    let set = plain_arabic_letters();
+    let bytes = text.as_bytes();
     let mut norm = String::new();
     let mut changed = false;
     // Characters from `same_from` on are unchanged and not copied yet.
     let mut same_from = 0;
-    for (pos, c) in text.char_indices() {
+    let mut pos = 0;
+    while let Some(c) = char_at(text, pos) {
         let f = all_flags(t, c);
+        let next = pos + c.len_utf8();
+        let skip;
         if f & UNCHANGED != 0 {
-            out(c, pos, class_of(c, f), norm.len() + (pos - same_from));
-            continue;
+            skip = out(c, pos, class_of(c, f), norm.len() + (pos - same_from));
+        } else {
+            if !changed {
+                changed = true;
+                norm.reserve(text.len());
+            }
+            norm.push_str(text.get(same_from..pos).unwrap_or(""));
+            let mut last = false;
+            fold_one(c, pos, &mut |o, p, _| {
+                let npos = norm.len();
+                norm.push(o);
+                last = out(o, p, class_of(o, all_flags(t, o)), npos);
+            });
+            // A deleted character leaves the open token as it was.
+            skip = last;
+            same_from = next;
         }
-        if !changed {
-            changed = true;
-            norm.reserve(text.len());
-        }
-        norm.push_str(text.get(same_from..pos).unwrap_or(""));
-        fold_one(c, pos, &mut |o, p, _| {
-            let npos = norm.len();
-            norm.push(o);
-            out(o, p, class_of(o, all_flags(t, o)), npos);
-        });
-        same_from = pos + c.len_utf8();
+        pos = if skip {
+            plain_arabic_run(bytes, next, set)
+        } else {
+            next
+        };
     }
     if !changed {
         return Cow::Borrowed(text);
@@ -306,7 +384,23 @@ pub(crate) fn scan_line(text: &str) -> LineScan<'_> {
             out.push_str(text.get(from..to).unwrap_or(""));
         }
     };
-    for (pos, c) in text.char_indices() {
+    let set = plain_arabic_letters();
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    loop {
+        // A run of plain Arabic letters: letters of one word, unchanged.
+        let run_end = plain_arabic_run(bytes, pos, set);
+        if run_end > pos {
+            letters.0 += (run_end - pos) / 2;
+            if !in_word {
+                words += 1;
+            }
+            in_word = true;
+            spacing.push('a', false);
+            pos = run_end;
+        }
+        let Some(c) = char_at(text, pos) else { break };
+        let next = pos + c.len_utf8();
         let f = all_flags(t, c);
         if f & AR_LETTER != 0 {
             letters.0 += 1;
@@ -320,6 +414,7 @@ pub(crate) fn scan_line(text: &str) -> LineScan<'_> {
         in_word = w;
         if f & UNCHANGED != 0 {
             spacing.push(c, f & WS != 0);
+            pos = next;
             continue;
         }
         if !changed {
@@ -332,7 +427,8 @@ pub(crate) fn scan_line(text: &str) -> LineScan<'_> {
             map.push(out.len(), o.len_utf8(), p, l);
             out.push(o);
         });
-        same_from = pos + c.len_utf8();
+        same_from = next;
+        pos = next;
     }
     if spacing.last_ws == Some(true) {
         spacing.single = false;
@@ -594,6 +690,7 @@ mod tests {
                     3
                 };
                 assert_eq!(class, want, "{c:?}");
+                false
             });
             assert_eq!(got, lang::normalize(s).text);
             assert_eq!(norm, got);

@@ -184,18 +184,41 @@ fn trim_value_ws(text: &str, span: Span) -> Span {
 
 /// `s.split_whitespace()` joined with single spaces.
 fn collapse_ws(s: &str) -> String {
+    let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    let mut gap = false;
-    for c in s.chars() {
-        if c.is_whitespace() {
-            gap = !out.is_empty();
-        } else {
-            if gap {
-                out.push(' ');
-                gap = false;
-            }
-            out.push(c);
+    // Stretches without white space are copied whole; only bytes that may
+    // start a white-space character (ASCII ones, and the lead bytes of
+    // U+0085, U+00A0, U+1680, U+2000–U+205F and U+3000) are looked at.
+    let mut from = 0;
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        let ws_len = match x {
+            b' ' | 0x09..=0x0D => 1,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => s
+                .get(i..)
+                .and_then(|r| r.chars().next())
+                .filter(|c| c.is_whitespace())
+                .map_or(0, char::len_utf8),
+            _ => 0,
+        };
+        if ws_len == 0 {
+            i += 1;
+            continue;
         }
+        if i > from {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(s.get(from..i).unwrap_or(""));
+        }
+        i += ws_len;
+        from = i;
+    }
+    if b.len() > from {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(s.get(from..).unwrap_or(""));
     }
     out
 }
@@ -402,11 +425,34 @@ mod tests {
 
     #[test]
     fn collapses_white_space() {
-        for s in ["", " ", " a  b\t\u{a0}c ", "ab", "\u{2028}x y\n"] {
+        for s in [
+            "",
+            " ",
+            " a  b\t\u{a0}c ",
+            "ab",
+            "\u{2028}x y\n",
+            "قال  «نعم»\u{3000}— ok\u{85}x\u{1680}\u{2009}y\u{205f}\u{202f} ",
+        ] {
             assert_eq!(
                 collapse_ws(s),
                 s.split_whitespace().collect::<Vec<_>>().join(" ")
             );
+        }
+        let spaces = [
+            0x85, 0xA0, 0x1680, 0x2000, 0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000,
+        ];
+        for c in (0..=0x10_FFFFu32)
+            .step_by(3)
+            .chain(spaces)
+            .filter_map(char::from_u32)
+        {
+            for s in [format!("a{c}b"), format!("{c}{c}ق {c}"), c.to_string()] {
+                assert_eq!(
+                    collapse_ws(&s),
+                    s.split_whitespace().collect::<Vec<_>>().join(" "),
+                    "{c:?}"
+                );
+            }
         }
     }
 

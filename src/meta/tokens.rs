@@ -153,7 +153,7 @@ pub(crate) fn tokenize(text: &str) -> Tokens<'_> {
     let norm = chars::fold_text(text, |c, pos, cl, npos| {
         if let Some(o) = open {
             if cl == o.0 && cl != 3 {
-                return;
+                return cl == 2;
             }
             close(&mut toks, o, open_punct, open_flags, npos, pos);
             open = None;
@@ -163,13 +163,15 @@ pub(crate) fn tokenize(text: &str) -> Tokens<'_> {
             if c == '\n' || c == '\r' || c == '\u{2029}' || c == '\u{2028}' {
                 line_before = true;
             }
-            return;
+            return false;
         }
         open = Some((cl, npos, pos));
         open_punct = c;
         open_flags = (space_before, line_before);
         space_before = false;
         line_before = false;
+        // An open word: plain Arabic letters after it only extend it.
+        cl == 2
     });
     if let Some(o) = open {
         close(&mut toks, o, open_punct, open_flags, norm.len(), text.len());
