@@ -7,7 +7,9 @@
 //! (decompression, decoding) or one slow document does not leave the other
 //! workers idle. Output order never depends on the number of threads.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 
 use serde::Serialize;
 
@@ -124,21 +126,19 @@ pub fn process(pipeline: &Pipeline, rec: Record, default: Budget) -> BatchRecord
     }
 }
 
-/// Runs `records` through `pipeline`, at most `window` documents in flight,
-/// calling `sink` with every result in input order. Each record comes with a
-/// key (its input index, an output name…) that is handed back with its result.
-/// Stops at the first sink error.
+/// Runs `records` through `pipeline` on `threads` threads, at most `window`
+/// documents in flight, calling `sink` with every result in input order. Each
+/// record comes with a key (its input index, an output name…) that is handed
+/// back with its result. Stops at the first sink error.
 ///
 /// The same as [`run_with`] with a `finish` step that keeps the record as it is.
-///
-/// Must be called inside the rayon pool whose size sets the number of workers
-/// (`pool.install(|| run(...))`).
 ///
 /// # Errors
 /// Whatever `sink` returns.
 pub fn run<K, I, E>(
     pipeline: &Pipeline,
     records: I,
+    threads: usize,
     window: usize,
     default: Budget,
     mut sink: impl FnMut(K, BatchRecord) -> Result<(), E> + Send,
@@ -151,6 +151,7 @@ where
     run_with(
         pipeline,
         records,
+        threads,
         window,
         default,
         |k, r| (k, r),
@@ -158,27 +159,31 @@ where
     )
 }
 
-/// Runs `records` through `pipeline` as a stream: one thread reads, the
-/// workers process documents as they come, and the calling thread hands the
-/// results to `sink` in input order.
+/// Runs `records` through `pipeline` as a stream on `threads` threads (the
+/// calling thread and `threads - 1` more) and hands the results to `sink` in
+/// input order.
+///
+/// The threads are alike: each takes the next record from the input (reading
+/// it — archive inflate, decoding, parsing — while it holds the input), runs
+/// it through the pipeline and `finish`, and leaves the result in a reorder
+/// buffer; the thread whose result is the next one due writes it and every
+/// result that was waiting behind it. So `threads` threads keep `threads`
+/// cores busy, with no extra reader or writer thread to share them with.
 ///
 /// `finish` turns a key and its record into what `sink` receives; it runs on
-/// the workers, so costly steps such as serializing belong there and `sink`
+/// the worker, so costly steps such as serializing belong there and `sink`
 /// only writes. At most `window` documents are in flight (read, being
 /// processed, or waiting for an earlier one to be written), which bounds
-/// memory; no worker waits for another's slowest document unless the whole
-/// window is held up behind it.
-///
-/// The number of workers is the size of the current rayon pool (call it as
-/// `pool.install(|| run_with(...))`); with one thread everything runs on the
-/// calling thread, one record at a time. The output never depends on the
-/// number of threads.
+/// memory: a thread does not read past it until the results before are
+/// written. With one thread everything runs in order on the calling thread.
+/// The output never depends on the number of threads.
 ///
 /// # Errors
 /// Whatever `sink` returns; reading and processing stop soon after.
 pub fn run_with<K, T, I, E>(
     pipeline: &Pipeline,
     records: I,
+    threads: usize,
     window: usize,
     default: Budget,
     finish: impl Fn(K, BatchRecord) -> T + Sync,
@@ -190,184 +195,182 @@ where
     E: Send,
     I: Iterator<Item = (K, Record)> + Send,
 {
-    let workers = rayon::current_num_threads();
-    if workers <= 1 {
+    if threads <= 1 {
         for (k, r) in records {
             sink(finish(k, process(pipeline, r, default)))?;
         }
         return Ok(());
     }
-    let window = u64::try_from(window.max(workers)).unwrap_or(u64::MAX);
     let shared = Shared {
-        state: std::sync::Mutex::new(State {
-            queue: std::collections::VecDeque::new(),
-            ready: std::collections::VecDeque::new(),
+        input: Mutex::new(Input {
+            records,
             read: 0,
-            written: 0,
-            input_done: false,
-            stop: false,
+            done: false,
         }),
-        work: std::sync::Condvar::new(),
-        room: std::sync::Condvar::new(),
-        out: std::sync::Condvar::new(),
+        out: Mutex::new(Out {
+            ready: VecDeque::new(),
+            written: 0,
+            writing: false,
+            error: None,
+        }),
+        room: Condvar::new(),
+        sink: Mutex::new(sink),
+        window: u64::try_from(window.max(threads)).unwrap_or(u64::MAX),
+        stop: AtomicBool::new(false),
     };
     let shared = &shared;
-    let finish = &finish;
-    std::thread::scope(|s| {
-        s.spawn(move || {
-            let _guard = StopOnPanic(shared);
-            let mut records = records;
-            loop {
-                {
-                    let mut st = shared.lock();
-                    while !st.stop && st.read - st.written >= window {
-                        st = shared.wait(&shared.room, st);
-                    }
-                    if st.stop {
-                        return;
-                    }
-                }
-                let Some((k, r)) = records.next() else {
-                    break;
-                };
-                let mut st = shared.lock();
-                let seq = st.read;
-                st.read += 1;
-                st.queue.push_back((seq, k, r));
-                shared.work.notify_one();
-            }
-            let mut st = shared.lock();
-            st.input_done = true;
-            shared.work.notify_all();
-            shared.out.notify_all();
-        });
-        for _ in 0..workers {
-            s.spawn(move || {
-                let _guard = StopOnPanic(shared);
-                loop {
-                    let (seq, k, r) = {
-                        let mut st = shared.lock();
-                        loop {
-                            if st.stop {
-                                return;
-                            }
-                            if let Some(job) = st.queue.pop_front() {
-                                break job;
-                            }
-                            if st.input_done {
-                                return;
-                            }
-                            st = shared.wait(&shared.work, st);
-                        }
-                    };
-                    let t = finish(k, process(pipeline, r, default));
-                    let mut st = shared.lock();
-                    let slot = usize::try_from(seq - st.written).unwrap_or(usize::MAX);
-                    if st.ready.len() <= slot {
-                        st.ready.resize_with(slot + 1, || None);
-                    }
-                    if let Some(cell) = st.ready.get_mut(slot) {
-                        *cell = Some(t);
-                    }
-                    if slot == 0 {
-                        shared.out.notify_one();
-                    }
-                }
-            });
+    let work = || {
+        let _guard = StopOnPanic(shared);
+        while let Some((seq, k, r)) = shared.next() {
+            let t = finish(k, process(pipeline, r, default));
+            shared.deliver(seq, t);
         }
-        // The calling thread writes.
+    };
+    std::thread::scope(|s| {
+        for _ in 1..threads {
+            s.spawn(work);
+        }
+        work();
+    });
+    let error = lock(&shared.out).error.take();
+    error.map_or(Ok(()), Err)
+}
+
+/// What the threads of [`run_with`] share.
+struct Shared<I, T, S, E> {
+    /// The input, read by one thread at a time.
+    input: Mutex<Input<I>>,
+    /// The reorder buffer.
+    out: Mutex<Out<T, E>>,
+    /// Results were written: the window has room again.
+    room: Condvar,
+    /// Called by one thread at a time (the one with `Out::writing` set).
+    sink: Mutex<S>,
+    window: u64,
+    /// The sink failed or a thread panicked: everyone stops.
+    stop: AtomicBool,
+}
+
+struct Input<I> {
+    records: I,
+    /// Records read so far (the next one's sequence number).
+    read: u64,
+    done: bool,
+}
+
+struct Out<T, E> {
+    /// Results from sequence number `written` on (`None`: not done yet).
+    ready: VecDeque<Option<T>>,
+    /// Results taken by the writer so far.
+    written: u64,
+    /// A thread is handing results to the sink.
+    writing: bool,
+    /// The sink's error, returned once everyone has stopped.
+    error: Option<E>,
+}
+
+fn lock<X>(m: &Mutex<X>) -> MutexGuard<'_, X> {
+    // A poisoned lock means a thread panicked; its guard has set `stop`.
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+impl<K, I, T, S, E> Shared<I, T, S, E>
+where
+    I: Iterator<Item = (K, Record)>,
+    S: FnMut(T) -> Result<(), E>,
+{
+    /// The next record with its sequence number, once the window has room
+    /// for it; `None` when the input is exhausted or the run stops.
+    fn next(&self) -> Option<(u64, K, Record)> {
+        let mut input = lock(&self.input);
+        if input.done {
+            return None;
+        }
+        let seq = input.read;
+        {
+            let mut out = lock(&self.out);
+            while !self.stopped() && seq - out.written >= self.window {
+                out = self.room.wait(out).unwrap_or_else(PoisonError::into_inner);
+            }
+        }
+        if self.stopped() {
+            return None;
+        }
+        let Some((k, r)) = input.records.next() else {
+            input.done = true;
+            return None;
+        };
+        input.read += 1;
+        Some((seq, k, r))
+    }
+
+    /// Leaves result `seq` in the reorder buffer and, if it is the next one
+    /// due and nobody is writing, writes it and whatever was waiting behind it.
+    fn deliver(&self, seq: u64, t: T) {
+        let mut out = lock(&self.out);
+        let slot = usize::try_from(seq - out.written).unwrap_or(usize::MAX);
+        if out.ready.len() <= slot {
+            out.ready.resize_with(slot + 1, || None);
+        }
+        if let Some(cell) = out.ready.get_mut(slot) {
+            *cell = Some(t);
+        }
+        if out.writing || slot != 0 {
+            return;
+        }
+        out.writing = true;
         let mut batch = Vec::new();
         loop {
-            {
-                let mut st = shared.lock();
-                loop {
-                    while let Some(Some(_)) = st.ready.front() {
-                        if let Some(Some(t)) = st.ready.pop_front() {
-                            batch.push(t);
-                        }
-                        st.written += 1;
-                    }
-                    if !batch.is_empty() {
-                        shared.room.notify_one();
-                        break;
-                    }
-                    if st.stop || (st.input_done && st.written == st.read) {
-                        return Ok(());
-                    }
-                    st = shared.wait(&shared.out, st);
+            while let Some(Some(_)) = out.ready.front() {
+                if let Some(Some(t)) = out.ready.pop_front() {
+                    batch.push(t);
                 }
+                out.written += 1;
             }
-            for t in batch.drain(..) {
-                if let Err(e) = sink(t) {
-                    let mut st = shared.lock();
-                    st.stop = true;
-                    shared.wake_all();
-                    return Err(e);
-                }
+            if batch.is_empty() || self.stopped() {
+                out.writing = false;
+                return;
+            }
+            self.room.notify_all();
+            drop(out);
+            let mut sink = lock(&self.sink);
+            let failed = batch.drain(..).try_for_each(|t| (*sink)(t)).err();
+            drop(sink);
+            out = lock(&self.out);
+            if let Some(e) = failed {
+                out.error = Some(e);
+                out.writing = false;
+                drop(out);
+                self.halt();
+                return;
             }
         }
-    })
-}
-
-/// What the reader, the workers and the writer of [`run_with`] share.
-struct Shared<K, T> {
-    state: std::sync::Mutex<State<K, T>>,
-    /// A record was queued, or the input ended.
-    work: std::sync::Condvar,
-    /// Records were written: the window has room.
-    room: std::sync::Condvar,
-    /// The next result in order is ready, or everything is done.
-    out: std::sync::Condvar,
-}
-
-struct State<K, T> {
-    /// Records read, waiting for a worker, with their sequence numbers.
-    queue: std::collections::VecDeque<(u64, K, Record)>,
-    /// Results from sequence number `written` on (`None`: not done yet).
-    ready: std::collections::VecDeque<Option<T>>,
-    /// Records read so far.
-    read: u64,
-    /// Results handed to the writer so far.
-    written: u64,
-    input_done: bool,
-    /// The sink failed or a thread panicked: everyone stops.
-    stop: bool,
-}
-
-impl<K, T> Shared<K, T> {
-    fn lock(&self) -> std::sync::MutexGuard<'_, State<K, T>> {
-        // A poisoned lock means a thread panicked; its guard has set `stop`.
-        self.state
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    fn wait<'a>(
-        &self,
-        cv: &std::sync::Condvar,
-        guard: std::sync::MutexGuard<'a, State<K, T>>,
-    ) -> std::sync::MutexGuard<'a, State<K, T>> {
-        cv.wait(guard)
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    fn stopped(&self) -> bool {
+        self.stop.load(Ordering::Relaxed)
     }
+}
 
-    fn wake_all(&self) {
-        self.work.notify_all();
+impl<I, T, S, E> Shared<I, T, S, E> {
+    /// Stops the run: no more reading, waiting threads wake up.
+    fn halt(&self) {
+        self.stop.store(true, Ordering::Relaxed);
+        // Taking the lock orders the flag before any waiter's next check.
+        drop(lock(&self.out));
         self.room.notify_all();
-        self.out.notify_all();
     }
 }
 
 /// Stops the whole run when the thread holding it panics, so the others do
 /// not wait forever for its result; the panic itself reaches the caller when
 /// the scope joins.
-struct StopOnPanic<'a, K, T>(&'a Shared<K, T>);
+struct StopOnPanic<'a, I, T, S, E>(&'a Shared<I, T, S, E>);
 
-impl<K, T> Drop for StopOnPanic<'_, K, T> {
+impl<I, T, S, E> Drop for StopOnPanic<'_, I, T, S, E> {
     fn drop(&mut self) {
         if std::thread::panicking() {
-            self.0.lock().stop = true;
-            self.0.wake_all();
+            self.0.halt();
         }
     }
 }
@@ -389,24 +392,19 @@ mod tests {
             })
         };
         for (threads, window) in [(1, 1), (2, 1), (2, 3), (3, 2), (3, 64), (1, 64)] {
-            let pool = rayon::ThreadPoolBuilder::new()
-                .num_threads(threads)
-                .build()
-                .unwrap();
             let mut ids = Vec::new();
-            pool.install(|| {
-                run::<_, _, ()>(
-                    &p,
-                    recs(20).enumerate(),
-                    window,
-                    Budget::Sentences(2),
-                    |k, r| {
-                        assert_eq!(k, ids.len(), "keys travel with their records");
-                        ids.push((r.id().to_string(), r.is_error()));
-                        Ok(())
-                    },
-                )
-            })
+            run::<_, _, ()>(
+                &p,
+                recs(20).enumerate(),
+                threads,
+                window,
+                Budget::Sentences(2),
+                |k, r| {
+                    assert_eq!(k, ids.len(), "keys travel with their records");
+                    ids.push((r.id().to_string(), r.is_error()));
+                    Ok(())
+                },
+            )
             .unwrap();
             assert_eq!(ids.len(), 20, "every input yields one record");
             for (i, (id, err)) in ids.iter().enumerate() {
@@ -432,32 +430,56 @@ mod tests {
                 )),
             )
         });
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(2)
-            .build()
-            .unwrap();
         let mut seen = Vec::new();
-        let r = pool.install(|| {
-            run_with(
-                &p,
-                docs,
-                4,
-                Budget::Sentences(1),
-                |k: usize, r: BatchRecord| format!("{k}:{}", r.id()),
-                |line: String| {
-                    if seen.len() == 10 {
-                        return Err(seen.len());
-                    }
-                    seen.push(line);
-                    Ok(())
-                },
-            )
-        });
+        let r = run_with(
+            &p,
+            docs,
+            2,
+            4,
+            Budget::Sentences(1),
+            |k: usize, r: BatchRecord| format!("{k}:{}", r.id()),
+            |line: String| {
+                if seen.len() == 10 {
+                    return Err(seen.len());
+                }
+                seen.push(line);
+                Ok(())
+            },
+        );
         assert_eq!(r, Err(10), "the sink's error is returned");
         let want: Vec<String> = (0..10).map(|i| format!("{i}:d{i}")).collect();
         assert_eq!(
             seen, want,
             "finish's output reaches the sink in input order"
         );
+    }
+
+    #[test]
+    fn a_panicking_worker_stops_the_run_instead_of_hanging_it() {
+        let p = Pipeline::builder().build().unwrap();
+        for threads in [2, 3] {
+            let docs = (0..100).map(|i| (i, Ok(Document::new(format!("d{i}"), "نص. جملة."))));
+            let written = std::sync::atomic::AtomicUsize::new(0);
+            let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                run_with::<_, _, _, ()>(
+                    &p,
+                    docs,
+                    threads,
+                    2,
+                    Budget::Sentences(1),
+                    |k: usize, _r| {
+                        assert!(k != 5, "worker fails on record 5");
+                        k
+                    },
+                    |_k| {
+                        written.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        Ok(())
+                    },
+                )
+            }));
+            assert!(r.is_err(), "the panic reaches the caller");
+            let n = written.load(std::sync::atomic::Ordering::Relaxed);
+            assert!(n <= 5, "nothing after the failed record is written ({n})");
+        }
     }
 }

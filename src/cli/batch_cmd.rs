@@ -12,7 +12,7 @@ use khulasa::input;
 use khulasa::Pipeline;
 
 use crate::args::{BudgetArgs, GlossaryArgs, InputArgs};
-use crate::commands::{budget, input_options, load_glossary, thread_pool};
+use crate::commands::{budget, input_options, load_glossary, thread_count};
 use crate::output::{safe_file_stem, write_atomic, Sink};
 
 /// Arguments of `khulasa batch`.
@@ -59,7 +59,7 @@ pub fn run(args: BatchArgs) -> Result<ExitCode> {
             "batch needs at least one INPUT (a file, directory, archive or - for standard input)"
         );
     }
-    let pool = thread_pool(&args.input)?;
+    let threads = thread_count(&args.input)?;
     let glossary = load_glossary(&args.glossary)?;
     let default_budget = budget(&args.budget);
     let pipeline = Pipeline::builder()
@@ -80,7 +80,7 @@ pub fn run(args: BatchArgs) -> Result<ExitCode> {
     };
     let opts = input_options(&args.input);
     let records = input::open(&args.input.inputs, &opts);
-    let window = args.window.unwrap_or(64 * pool.current_num_threads());
+    let window = args.window.unwrap_or(64 * threads);
     let progress = Progress::new(!args.input.quiet && std::io::stderr().is_terminal());
     let started = Instant::now();
     let (mut total, mut failed, mut skipped, mut bytes) = (0usize, 0usize, 0usize, 0usize);
@@ -125,30 +125,29 @@ pub fn run(args: BatchArgs) -> Result<ExitCode> {
             line,
         }
     };
-    let result: Result<()> = pool.install(|| {
-        batch::run_with(
-            &pipeline,
-            filtered,
-            window,
-            default_budget,
-            serialize,
-            |w: Written| -> Result<()> {
-                bytes += w.len;
-                total += 1;
-                if let Some(msg) = &w.failure {
-                    failed += 1;
-                    progress.println(msg);
-                }
-                let line = w.line?;
-                match &mut out {
-                    Out::Stream(s) => s.write_all(&line)?,
-                    Out::Dir(dir) => write_atomic(&dir.join(w.name), &line)?,
-                }
-                progress.tick(total, failed);
-                Ok(())
-            },
-        )
-    });
+    let result: Result<()> = batch::run_with(
+        &pipeline,
+        filtered,
+        threads,
+        window,
+        default_budget,
+        serialize,
+        |w: Written| -> Result<()> {
+            bytes += w.len;
+            total += 1;
+            if let Some(msg) = &w.failure {
+                failed += 1;
+                progress.println(msg);
+            }
+            let line = w.line?;
+            match &mut out {
+                Out::Stream(s) => s.write_all(&line)?,
+                Out::Dir(dir) => write_atomic(&dir.join(w.name), &line)?,
+            }
+            progress.tick(total, failed);
+            Ok(())
+        },
+    );
     result?;
     if let Out::Stream(s) = out {
         s.finish()?;

@@ -95,6 +95,15 @@ pub(crate) fn input_options(args: &InputArgs) -> InputOptions {
     }
 }
 
+/// The `--threads` value, or every core the process may use.
+pub(crate) fn thread_count(args: &InputArgs) -> Result<usize> {
+    match args.threads {
+        Some(0) => bail!("--threads must be at least 1"),
+        Some(n) => Ok(n),
+        None => Ok(std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)),
+    }
+}
+
 pub(crate) fn thread_pool(args: &InputArgs) -> Result<rayon::ThreadPool> {
     let mut b = rayon::ThreadPoolBuilder::new();
     if let Some(n) = args.threads {
