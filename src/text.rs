@@ -184,16 +184,18 @@ impl OffsetMapBuilder {
 /// `offsets` must be sorted ascending; the result has the same length. Offsets
 /// not on a char boundary count the partial char as not yet reached.
 pub fn byte_to_char_offsets(text: &str, offsets: &[usize]) -> Vec<usize> {
+    let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(offsets.len());
-    let mut chars = 0usize;
-    let mut iter = text.char_indices().peekable();
+    let (mut chars, mut at) = (0usize, 0usize);
     for &off in offsets {
-        while let Some(&(b, _)) = iter.peek() {
-            if b >= off {
-                break;
-            }
-            iter.next();
-            chars += 1;
+        let off = off.min(bytes.len());
+        if off > at {
+            // Chars that start before `off`: every byte that is not a
+            // continuation byte (0b10xx_xxxx) starts one.
+            chars += bytes
+                .get(at..off)
+                .map_or(0, |b| b.iter().filter(|&&x| (x as i8) >= -0x40).count());
+            at = off;
         }
         out.push(chars);
     }
@@ -230,6 +232,41 @@ mod tests {
         // Offsets must index the caller's string: nothing is dropped, not
         // even a leading byte order mark (file readers drop it, fuzz finding).
         assert_eq!(Document::new("a", "\u{FEFF}نص").text, "\u{FEFF}نص");
+    }
+
+    /// The conversion as first written: walk the chars.
+    fn char_offsets_reference(text: &str, offsets: &[usize]) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut chars = 0usize;
+        let mut iter = text.char_indices().peekable();
+        for &off in offsets {
+            while let Some(&(b, _)) = iter.peek() {
+                if b >= off {
+                    break;
+                }
+                iter.next();
+                chars += 1;
+            }
+            out.push(chars);
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn char_offsets_equal_a_walk_over_the_chars(
+            text in "[a-zأبة\u{064B}\u{1F600}\n ]{0,40}",
+            mut offsets in proptest::collection::vec(0usize..200, 0..12),
+            sorted in proptest::bool::ANY,
+        ) {
+            if sorted {
+                offsets.sort_unstable();
+            }
+            proptest::prop_assert_eq!(
+                byte_to_char_offsets(&text, &offsets),
+                char_offsets_reference(&text, &offsets)
+            );
+        }
     }
 
     #[test]
