@@ -40,7 +40,6 @@
 )]
 
 pub mod analyze;
-#[cfg(feature = "parallel")]
 pub mod batch;
 pub mod digest;
 pub mod error;
