@@ -517,6 +517,8 @@ pub struct Vocab {
     /// text, and a stem that is part of it, are ranges of that copy instead
     /// of copies of their own.
     arena: String,
+    /// The length of the document copy at the start of `arena` (0 if none).
+    doc_len: usize,
     norms: Table,
     stems: Table,
     /// Stem id and stopword flag per norm id.
@@ -547,6 +549,7 @@ impl Vocab {
     pub fn with_capacity(words: usize) -> Vocab {
         Vocab {
             arena: String::with_capacity(words * 8),
+            doc_len: 0,
             norms: Table::with_capacity(words),
             stems: Table::with_capacity(words),
             info: Vec::with_capacity(words),
@@ -561,6 +564,7 @@ impl Vocab {
         arena.push_str(text);
         Vocab {
             arena,
+            doc_len: text.len(),
             norms: Table::with_capacity(words),
             stems: Table::with_capacity(words),
             info: Vec::with_capacity(words),
@@ -632,17 +636,19 @@ impl Vocab {
     }
 
     /// The start in the arena of a copy of `word`: `at` if the arena holds
-    /// it there, else the start of a copy appended now.
+    /// it there (only [`tokenize_in`] passes an `at`, within the copy of the
+    /// document that [`Vocab::for_text`] made), else the start of a copy
+    /// appended now.
     #[inline]
     fn place_bytes(&mut self, word: &str, at: Option<usize>) -> usize {
-        let n = word.len();
         if let Some(a) = at {
-            if self
-                .arena
-                .as_bytes()
-                .get(a..a.wrapping_add(n))
-                .is_some_and(|b| bytes_eq(b, word.as_bytes()))
+            if a.checked_add(word.len())
+                .is_some_and(|end| end <= self.doc_len)
             {
+                debug_assert_eq!(
+                    self.arena.as_bytes().get(a..a + word.len()),
+                    Some(word.as_bytes())
+                );
                 return a;
             }
         }
