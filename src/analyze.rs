@@ -9,7 +9,10 @@
 //!
 //! Normalized forms and stems are interned per document in a [`Vocab`]:
 //! a [`Token`] holds their ids, and the stem and stopword flag are computed
-//! once per distinct normalized form, not once per occurrence.
+//! once per distinct normalized form, not once per occurrence. The
+//! vocabulary that [`analyze`] builds starts with a copy of the document
+//! text: a form spelled as in the text, and a stem that is part of a form,
+//! is a byte range of that copy, so most words are never copied one by one.
 
 use crate::lang::{self, Lang};
 use crate::segment::Sentence;
@@ -557,7 +560,7 @@ impl Vocab {
     }
 
     /// An empty vocabulary for the words of `text` (about `words` distinct
-    /// forms) whose arena starts with a copy of `text`: [`tokenize_doc`]
+    /// forms) whose arena starts with a copy of `text`: [`tokenize_in`]
     /// then stores the forms found in `text` unchanged as ranges of it.
     fn for_text(text: &str, words: usize) -> Vocab {
         let mut arena = String::with_capacity(text.len() + words * 4);
