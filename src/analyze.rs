@@ -9,7 +9,10 @@
 //!
 //! Normalized forms and stems are interned per document in a [`Vocab`]:
 //! a [`Token`] holds their ids, and the stem and stopword flag are computed
-//! once per distinct normalized form, not once per occurrence.
+//! once per distinct normalized form, not once per occurrence. The
+//! vocabulary that [`analyze`] builds starts with a copy of the document
+//! text: a form spelled as in the text, and a stem that is part of a form,
+//! is a byte range of that copy, so most words are never copied one by one.
 
 use crate::lang::{self, Lang};
 use crate::segment::Sentence;
@@ -90,10 +93,10 @@ impl Analysis {
 pub fn analyze(text: &str, sentences: &[Sentence]) -> Analysis {
     // About one distinct form per 16 bytes of news text; the tables grow
     // past that, so the cap only bounds the up-front allocation.
-    let mut vocab = Vocab::with_capacity((text.len() / 16).min(1 << 15));
+    let mut vocab = Vocab::for_text(text, (text.len() / 16).min(1 << 15));
     let sentences = sentences
         .iter()
-        .map(|s| tokenize(s.span.slice(text), s.span.start, &mut vocab))
+        .map(|s| tokenize_in(s.span.slice(text), s.span.start, &mut vocab, true))
         .collect();
     Analysis { sentences, vocab }
 }
@@ -117,6 +120,14 @@ pub fn analyze(text: &str, sentences: &[Sentence]) -> Analysis {
 /// assert_eq!((toks[1].span.start, toks[1].span.end), (21, 35));
 /// ```
 pub fn tokenize(text: &str, base: usize, vocab: &mut Vocab) -> Vec<Token> {
+    tokenize_in(text, base, vocab, false)
+}
+
+/// [`tokenize`]; with `in_arena`, `vocab`'s arena starts with the document
+/// whose bytes `base..` are `text` ([`Vocab::for_text`]), so forms spelled as
+/// in the text are not copied (the arena is checked before it is relied on).
+#[inline]
+fn tokenize_in(text: &str, base: usize, vocab: &mut Vocab, in_arena: bool) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 8 + 1);
     let table = class_table();
     let bytes = text.as_bytes();
@@ -131,12 +142,15 @@ pub fn tokenize(text: &str, base: usize, vocab: &mut Vocab) -> Vec<Token> {
     // Ends the token being read at byte `$end` (interns its form).
     macro_rules! finish {
         ($end:expr) => {{
-            let norm = if dirty {
-                buf.as_str()
+            let (norm, at) = if dirty {
+                (buf.as_str(), None)
             } else {
-                text.get(start..word_end).unwrap_or("")
+                (
+                    text.get(start..word_end).unwrap_or(""),
+                    in_arena.then_some(base + start),
+                )
             };
-            let (norm, stem, stop) = vocab.intern_inline(norm);
+            let (norm, stem, stop) = vocab.intern_inline(norm, at);
             out.push(Token {
                 span: Span::new(base + start, base + $end),
                 norm,
@@ -288,6 +302,10 @@ struct Classes {
     ascii_clean: [bool; 128],
     /// Word characters that normalize to themselves, indexed as `arabic`.
     arabic_clean: [bool; 256],
+    /// By two bytes `b0 << 8 | b1`: the length of the character they start
+    /// if it is an ASCII or Arabic-block word character that normalizes to
+    /// itself (1 or 2), else 0.
+    clean_pair: Box<[u8; 1 << 16]>,
 }
 
 /// The index into [`Classes::arabic`] of the two-byte sequence `b0 b1`
@@ -304,7 +322,21 @@ impl Classes {
     /// text is only to move the end of the word.
     #[inline(always)]
     fn clean_run(&self, bytes: &[u8], i: usize) -> usize {
-        let mut rest = bytes.get(i..).unwrap_or(&[]);
+        // While two bytes are left, one table lookup says how long the
+        // clean character they start is (0: not clean).
+        let mut j = i;
+        while let (Some(&b0), Some(&b1)) = (bytes.get(j), bytes.get(j + 1)) {
+            let step = self
+                .clean_pair
+                .get(usize::from(u16::from_be_bytes([b0, b1])))
+                .copied()
+                .unwrap_or(0);
+            if step == 0 {
+                return j;
+            }
+            j += usize::from(step);
+        }
+        let mut rest = bytes.get(j..).unwrap_or(&[]);
         loop {
             match rest {
                 [b0 @ 0xD8..=0xDB, b1, tail @ ..] => {
@@ -389,6 +421,7 @@ fn class_table() -> &'static Classes {
             arabic: [Act::BOUNDARY_ACT; 256],
             ascii_clean: [false; 128],
             arabic_clean: [false; 256],
+            clean_pair: Box::new([0u8; 1 << 16]),
         };
         for (k, slot) in t.ascii.iter_mut().enumerate() {
             *slot = act(k as u32);
@@ -402,6 +435,19 @@ fn class_table() -> &'static Classes {
         }
         for (c, a) in t.arabic_clean.iter_mut().zip(&t.arabic) {
             *c = clean(a);
+        }
+        for (k, step) in t.clean_pair.iter_mut().enumerate() {
+            let (b0, b1) = ((k >> 8) as u8, k as u8);
+            *step = match b0 {
+                0..=0x7F if t.ascii_clean.get(usize::from(b0)) == Some(&true) => 1,
+                0xD8..=0xDB
+                    if b1 & 0xC0 == 0x80
+                        && t.arabic_clean.get(arabic_index(b0, b1)) == Some(&true) =>
+                {
+                    2
+                }
+                _ => 0,
+            };
         }
         t
     })
@@ -467,13 +513,34 @@ pub fn stem(word: &str) -> std::borrow::Cow<'_, str> {
 /// Ids are dense (`0..norm_count()`, `0..stem_count()`) and given in order of
 /// first occurrence. Each normalized form is stemmed and looked up in the
 /// stopword lists once, when it is first interned.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct Vocab {
-    norms: Interner,
-    stems: Interner,
+    /// The bytes of every form and stem. For a document read by [`analyze`]
+    /// it starts with the document text, so that a form spelled as in the
+    /// text, and a stem that is part of it, are ranges of that copy instead
+    /// of copies of their own.
+    arena: String,
+    /// The length of the document copy at the start of `arena` (0 if none).
+    doc_len: usize,
+    norms: Table,
+    stems: Table,
     /// Stem id and stopword flag per norm id.
     info: Vec<(u32, bool)>,
 }
+
+/// Equal when both give the same forms and stems under the same ids with the
+/// same stopword flags (however their bytes are stored).
+impl PartialEq for Vocab {
+    fn eq(&self, other: &Self) -> bool {
+        self.info == other.info
+            && self.norm_count() == other.norm_count()
+            && self.stem_count() == other.stem_count()
+            && (0..self.norm_count() as u32).all(|i| self.norm(i) == other.norm(i))
+            && (0..self.stem_count() as u32).all(|i| self.stem(i) == other.stem(i))
+    }
+}
+
+impl Eq for Vocab {}
 
 impl Vocab {
     /// An empty vocabulary.
@@ -484,20 +551,37 @@ impl Vocab {
     /// An empty vocabulary with room for about `words` distinct forms.
     pub fn with_capacity(words: usize) -> Vocab {
         Vocab {
-            norms: Interner::with_capacity(words),
-            stems: Interner::with_capacity(words),
+            arena: String::with_capacity(words * 8),
+            doc_len: 0,
+            norms: Table::with_capacity(words),
+            stems: Table::with_capacity(words),
+            info: Vec::with_capacity(words),
+        }
+    }
+
+    /// An empty vocabulary for the words of `text` (about `words` distinct
+    /// forms) whose arena starts with a copy of `text`: [`tokenize_in`]
+    /// then stores the forms found in `text` unchanged as ranges of it.
+    fn for_text(text: &str, words: usize) -> Vocab {
+        let mut arena = String::with_capacity(text.len() + words * 4);
+        arena.push_str(text);
+        Vocab {
+            arena,
+            doc_len: text.len(),
+            norms: Table::with_capacity(words),
+            stems: Table::with_capacity(words),
             info: Vec::with_capacity(words),
         }
     }
 
     /// The normalized form with id `id` (empty for an unknown id).
     pub fn norm(&self, id: u32) -> &str {
-        self.norms.get(id)
+        self.norms.get(&self.arena, id)
     }
 
     /// The stem with id `id` (empty for an unknown id).
     pub fn stem(&self, id: u32) -> &str {
-        self.stems.get(id)
+        self.stems.get(&self.arena, id)
     }
 
     /// Number of distinct normalized forms.
@@ -512,12 +596,14 @@ impl Vocab {
 
     /// The id of the normalized form `norm`, if interned.
     pub fn norm_id(&self, norm: &str) -> Option<u32> {
-        self.norms.find(norm.as_bytes(), hash(norm.as_bytes()))
+        let b = norm.as_bytes();
+        self.norms.lookup(self.arena.as_bytes(), b, hash(b)).ok()
     }
 
     /// The id of the stem `stem`, if interned.
     pub fn stem_id(&self, stem: &str) -> Option<u32> {
-        self.stems.find(stem.as_bytes(), hash(stem.as_bytes()))
+        let b = stem.as_bytes();
+        self.stems.lookup(self.arena.as_bytes(), b, hash(b)).ok()
     }
 
     /// Interns a normalized word (the caller normalizes it): returns its norm
@@ -533,41 +619,83 @@ impl Vocab {
     /// assert!(v.intern("في").2);
     /// ```
     pub fn intern(&mut self, norm: &str) -> (u32, u32, bool) {
-        self.intern_inline(norm)
+        self.intern_inline(norm, None)
     }
 
     /// [`Vocab::intern`] with the lookup of a known form inlined into the
     /// caller (the tokenizer), and the work for a new form out of line.
+    /// `at`, if given, is where the arena may already hold `norm` (checked).
     #[inline(always)]
-    fn intern_inline(&mut self, norm: &str) -> (u32, u32, bool) {
+    fn intern_inline(&mut self, norm: &str, at: Option<usize>) -> (u32, u32, bool) {
         let h = hash(norm.as_bytes());
-        match self.norms.lookup(norm.as_bytes(), h) {
+        match self.norms.lookup(self.arena.as_bytes(), norm.as_bytes(), h) {
             Ok(id) => match self.info.get(id as usize) {
                 Some(&(stem, stop)) => (id, stem, stop),
                 // Not reached: every interned form has its info.
                 None => (id, 0, false),
             },
-            Err(slot) => self.intern_new(norm, h, slot),
+            Err(slot) => self.intern_new(norm, at, h, slot),
         }
     }
 
-    /// Interns the new form `norm` (hash `h`, free slot `slot`): stems it and
-    /// looks it up in the stopword lists.
+    /// The start in the arena of a copy of `word`: `at` if the arena holds
+    /// it there (only [`tokenize_in`] passes an `at`, within the copy of the
+    /// document that [`Vocab::for_text`] made), else the start of a copy
+    /// appended now.
+    #[inline]
+    fn place_bytes(&mut self, word: &str, at: Option<usize>) -> usize {
+        if let Some(a) = at {
+            if a.checked_add(word.len())
+                .is_some_and(|end| end <= self.doc_len)
+            {
+                debug_assert_eq!(
+                    self.arena.as_bytes().get(a..a + word.len()),
+                    Some(word.as_bytes())
+                );
+                return a;
+            }
+        }
+        let start = self.arena.len();
+        self.arena.push_str(word);
+        start
+    }
+
+    /// Interns the new form `norm` (hash `h`, free slot `slot`, maybe held
+    /// by the arena at `at`): stems it and looks it up in the stopword lists.
     #[inline(never)]
-    fn intern_new(&mut self, norm: &str, h: u64, slot: usize) -> (u32, u32, bool) {
+    fn intern_new(
+        &mut self,
+        norm: &str,
+        at: Option<usize>,
+        h: u64,
+        slot: usize,
+    ) -> (u32, u32, bool) {
         let word = norm;
-        let id = self.norms.insert_at(word, h, slot);
+        let start = self.place_bytes(word, at);
+        let id = self.norms.insert_at(h, start, start + word.len(), slot);
         let stem = lang::stem(word, Lang::Und);
-        // Most stems are the word itself or a slice of it; an unchanged
-        // word keeps its hash.
-        let sh = if stem.as_ptr() == word.as_ptr() && stem.len() == word.len() {
+        // Most stems are the word itself or a slice of it (then they are a
+        // range of the form's bytes); an unchanged word keeps its hash.
+        let off = (stem.as_ptr() as usize).wrapping_sub(word.as_ptr() as usize);
+        let inside = off <= word.len() && word.len() - off >= stem.len();
+        let sh = if off == 0 && stem.len() == word.len() {
             h
         } else {
             hash(stem.as_bytes())
         };
-        let stem_id = match self.stems.lookup(stem.as_bytes(), sh) {
+        let stem_id = match self
+            .stems
+            .lookup(self.arena.as_bytes(), stem.as_bytes(), sh)
+        {
             Ok(s) => s,
-            Err(slot) => self.stems.insert_at(&stem, sh, slot),
+            Err(slot) => {
+                let s = if inside {
+                    start + off
+                } else {
+                    self.place_bytes(&stem, None)
+                };
+                self.stems.insert_at(sh, s, s + stem.len(), slot)
+            }
         };
         let stop = stopword_table().contains(word.as_bytes(), h);
         self.info.push((stem_id, stop));
@@ -579,7 +707,8 @@ impl Vocab {
 /// [`lang::is_stopword`] checks for [`Lang::Und`]), looked up with the hash
 /// [`Vocab::intern`] has already computed.
 struct Stopwords {
-    table: Interner,
+    arena: String,
+    table: Table,
     /// A Bloom filter of one bit per word over the hash: most words are
     /// rejected without probing the table.
     bloom: [u64; 64],
@@ -598,7 +727,7 @@ impl Stopwords {
         let (k, bit) = Stopwords::bloom_bit(h);
         word.len() <= self.max_len
             && self.bloom.get(k).is_some_and(|w| w & bit != 0)
-            && self.table.find(word, h).is_some()
+            && self.table.lookup(self.arena.as_bytes(), word, h).is_ok()
     }
 }
 
@@ -610,14 +739,17 @@ fn stopword_table() -> &'static Stopwords {
             .flat_map(lang::stopwords)
             .collect();
         let mut t = Stopwords {
-            table: Interner::with_capacity(words.len()),
+            arena: String::new(),
+            table: Table::with_capacity(words.len()),
             bloom: [0; 64],
             max_len: 0,
         };
         for w in words {
             let h = hash(w.as_bytes());
-            if let Err(slot) = t.table.lookup(w.as_bytes(), h) {
-                t.table.insert_at(w, h, slot);
+            if let Err(slot) = t.table.lookup(t.arena.as_bytes(), w.as_bytes(), h) {
+                let start = t.arena.len();
+                t.arena.push_str(w);
+                t.table.insert_at(h, start, t.arena.len(), slot);
             }
             let (k, bit) = Stopwords::bloom_bit(h);
             if let Some(b) = t.bloom.get_mut(k) {
@@ -629,34 +761,20 @@ fn stopword_table() -> &'static Stopwords {
     })
 }
 
-/// A string interner: one arena, open addressing over ids.
+/// A string interning table over an arena kept by its owner: open addressing
+/// over ids, each id naming a byte range of the arena.
 #[derive(Debug, Clone, Default)]
-struct Interner {
-    arena: String,
+struct Table {
     /// Per id: its hash (kept for growing the table) and its byte range in
-    /// `arena`, together so that a lookup touches one entry.
+    /// the arena, together so that a lookup touches one entry.
     entries: Vec<(u64, usize, usize)>,
     /// Slots: 0 empty, else id + 1. Length 0 or a power of two.
     slots: Vec<u32>,
 }
 
-impl PartialEq for Interner {
-    fn eq(&self, other: &Self) -> bool {
-        self.arena == other.arena
-            && self
-                .entries
-                .iter()
-                .map(|e| (e.1, e.2))
-                .eq(other.entries.iter().map(|e| (e.1, e.2)))
-    }
-}
-
-impl Eq for Interner {}
-
-impl Interner {
-    fn with_capacity(words: usize) -> Interner {
-        Interner {
-            arena: String::with_capacity(words * 8),
+impl Table {
+    fn with_capacity(words: usize) -> Table {
+        Table {
             entries: Vec::with_capacity(words),
             slots: vec![0; (words * 2).next_power_of_two().max(64)],
         }
@@ -666,9 +784,9 @@ impl Interner {
         self.entries.len()
     }
 
-    fn get(&self, id: u32) -> &str {
+    fn get<'a>(&self, arena: &'a str, id: u32) -> &'a str {
         match self.entries.get(id as usize) {
-            Some(&(_, start, end)) => self.arena.get(start..end).unwrap_or(""),
+            Some(&(_, start, end)) => arena.get(start..end).unwrap_or(""),
             None => "",
         }
     }
@@ -684,30 +802,21 @@ impl Interner {
         }
     }
 
-    fn find(&self, key: &[u8], h: u64) -> Option<u32> {
-        self.lookup(key, h).ok()
-    }
-
-    /// The id of `key` (with hash `h`), or the empty slot where it would go.
+    /// The id of `key` (with hash `h`; entries are ranges of `arena`), or
+    /// the empty slot where it would go.
     #[inline]
-    fn lookup(&self, key: &[u8], h: u64) -> Result<u32, usize> {
+    fn lookup(&self, arena: &[u8], key: &[u8], h: u64) -> Result<u32, usize> {
         let mask = self.slots.len().wrapping_sub(1);
         let mut s = self.slot_of(h);
         loop {
             match self.slots.get(s).copied() {
                 Some(0) => return Err(s),
-                // Only for the empty table of `Interner::default()`.
+                // Only for the empty table of `Table::default()`.
                 None => return Err(usize::MAX),
                 Some(v) => {
                     let id = v - 1;
                     if let Some(&(eh, start, end)) = self.entries.get(id as usize) {
-                        if eh == h
-                            && self
-                                .arena
-                                .as_bytes()
-                                .get(start..end)
-                                .is_some_and(|w| bytes_eq(w, key))
-                        {
+                        if eh == h && arena.get(start..end).is_some_and(|w| bytes_eq(w, key)) {
                             return Ok(id);
                         }
                     }
@@ -717,14 +826,12 @@ impl Interner {
         }
     }
 
-    /// Adds `word` (known to be absent; `slot` from [`Interner::lookup`])
-    /// and returns its id.
+    /// Adds the word at `start..end` of the arena (hash `h`, known to be
+    /// absent; `slot` from [`Table::lookup`]) and returns its id.
     #[inline]
-    fn insert_at(&mut self, word: &str, h: u64, slot: usize) -> u32 {
+    fn insert_at(&mut self, h: u64, start: usize, end: usize, slot: usize) -> u32 {
         let id = self.len() as u32;
-        let start = self.arena.len();
-        self.arena.push_str(word);
-        self.entries.push((h, start, self.arena.len()));
+        self.entries.push((h, start, end));
         if (self.len() + 1) * 2 > self.slots.len() {
             // `grow` places every entry, the new one included.
             self.grow();
@@ -759,7 +866,7 @@ impl Interner {
 }
 
 /// A fast hash for short byte strings (FxHash-style over 8-byte words, with a
-/// final mix so that the high bits used by [`Interner`] depend on every byte).
+/// final mix so that the high bits used by [`Table`] depend on every byte).
 #[inline]
 fn hash(b: &[u8]) -> u64 {
     const K: u64 = 0x517c_c1b7_2722_0a95;
@@ -792,7 +899,7 @@ fn tail_word(b: &[u8], m: usize) -> u64 {
     }
 }
 
-/// Byte equality for the short keys of [`Interner`], a word at a time
+/// Byte equality for the short keys of [`Table`], a word at a time
 /// (cheaper than a call to `memcmp` for words of a few letters).
 #[inline]
 fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
@@ -901,6 +1008,65 @@ mod tests {
         assert!(t.arabic_clean[arabic_index(0xD8, 0xA8)], "ب is clean");
         assert!(!t.arabic_clean[arabic_index(0xD8, 0xA9)], "ة folds to ه");
         assert!(t.ascii_clean[usize::from(b'a')] && !t.ascii_clean[usize::from(b'A')]);
+    }
+
+    #[test]
+    fn clean_pair_agrees_with_the_clean_flags() {
+        let t = class_table();
+        for (k, &step) in t.clean_pair.iter().enumerate() {
+            let (b0, b1) = ((k >> 8) as u8, k as u8);
+            let want = if b0 < 0x80 {
+                u8::from(t.ascii_clean[usize::from(b0)])
+            } else if (0xD8..=0xDB).contains(&b0) && b1 & 0xC0 == 0x80 {
+                2 * u8::from(t.arabic_clean[arabic_index(b0, b1)])
+            } else {
+                0
+            };
+            assert_eq!(step, want, "{b0:02X} {b1:02X}");
+        }
+        // A run ending one byte before the end of the text, and at the end.
+        assert_eq!(t.clean_run(b"ab", 0), 2);
+        assert_eq!(t.clean_run("بب.".as_bytes(), 0), 4);
+        assert_eq!(t.clean_run("ببa".as_bytes(), 0), 5);
+    }
+
+    #[test]
+    fn forms_shared_with_the_document_copy_match_copied_forms() {
+        // `analyze` keeps forms spelled as in the text as ranges of its copy
+        // of the document; tokenizing the same sentences into a fresh
+        // vocabulary copies every form. Both must agree on every token, form,
+        // stem and flag.
+        let texts = [
+            include_str!("../seeds/000_5691900a397ebd07.txt"),
+            include_str!("../seeds/003_f73e49b5b275455f.txt"),
+            "The Cities' fighters: كتب الطلابُ، والمدارسُ؛ أحمد ومدرسة الله ودبابات CLASSES",
+        ];
+        for text in texts {
+            let sents = crate::segment::segment(text);
+            let a = analyze(text, &sents);
+            let mut v = Vocab::new();
+            let toks: Vec<Vec<Token>> = sents
+                .iter()
+                .map(|s| tokenize(s.span.slice(text), s.span.start, &mut v))
+                .collect();
+            assert_eq!(a.sentences, toks);
+            assert_eq!(a.vocab, v);
+            assert_eq!(a.vocab.norm_count(), v.norm_count());
+            for id in 0..v.norm_count() as u32 {
+                assert_eq!(a.vocab.norm(id), v.norm(id));
+                assert_eq!(a.vocab.norm_id(v.norm(id)), Some(id));
+            }
+            for id in 0..v.stem_count() as u32 {
+                assert_eq!(a.vocab.stem(id), v.stem(id));
+                assert_eq!(a.vocab.stem_id(v.stem(id)), Some(id));
+            }
+            assert!(v.norm_count() > 10 && v.stem_count() > 5);
+        }
+        // Different forms are different vocabularies.
+        let (mut x, mut y) = (Vocab::new(), Vocab::new());
+        x.intern("كتب");
+        y.intern("كتاب");
+        assert_ne!(x, y);
     }
 
     fn enc_str(b: &[u8]) -> &str {

@@ -63,10 +63,9 @@ impl Terms {
         // vocabulary's stem ids also count stopwords, so they are remapped).
         let stems = analysis.vocab.stem_count();
         let mut term_of_stem: Vec<u32> = vec![u32::MAX; stems];
-        let mut df: Vec<u32> = Vec::with_capacity(stems);
-        let mut tf: Vec<u32> = Vec::with_capacity(stems);
-        // The last sentence each term was counted in (for `df`).
-        let mut last_seen: Vec<usize> = Vec::with_capacity(stems);
+        // Per term: its `df`, its `tf` and the last sentence it was counted
+        // in (for `df`), together so that a token touches one entry.
+        let mut counts: Vec<(u32, u32, usize)> = Vec::with_capacity(stems);
         let rows = parts.rows || parts.vectors;
         let count = analysis.sentences.len();
         let longest = analysis.sentences.iter().map(Vec::len).max().unwrap_or(0);
@@ -76,10 +75,10 @@ impl Terms {
         let mut sorted: Vec<u32> = Vec::with_capacity(longest);
         for (si, toks) in analysis.sentences.iter().enumerate() {
             row.clear();
-            // Terms new in this sentence get the ids `first..df.len()`.
-            let first = df.len() as u32;
+            // Terms new in this sentence get the ids `first..counts.len()`.
+            let first = counts.len() as u32;
             for t in toks.iter().filter(|t| !t.stop) {
-                let next = df.len() as u32;
+                let next = counts.len() as u32;
                 let id = match term_of_stem.get_mut(t.stem as usize) {
                     Some(x) if *x != u32::MAX => *x,
                     Some(x) => {
@@ -93,12 +92,8 @@ impl Terms {
                 let k = id as usize;
                 if id == next {
                     // A new term: first seen in this sentence.
-                    df.push(1);
-                    tf.push(1);
-                    last_seen.push(si);
-                } else if let (Some(f), Some(d), Some(l)) =
-                    (tf.get_mut(k), df.get_mut(k), last_seen.get_mut(k))
-                {
+                    counts.push((1, 1, si));
+                } else if let Some((d, f, l)) = counts.get_mut(k) {
                     *f += 1;
                     if *l != si {
                         *l = si;
@@ -113,7 +108,7 @@ impl Terms {
             sorted.extend(row.iter().copied().filter(|&id| id < first));
             sort_ids(&mut sorted);
             sorted.dedup();
-            let new = first..df.len() as u32;
+            let new = first..counts.len() as u32;
             let mut set = Vec::with_capacity(sorted.len() + new.len());
             set.extend_from_slice(&sorted);
             set.extend(new);
@@ -122,6 +117,8 @@ impl Terms {
                 sentences.push(row.as_slice().to_vec());
             }
         }
+        let df: Vec<u32> = counts.iter().map(|c| c.0).collect();
+        let tf: Vec<u32> = counts.iter().map(|c| c.1).collect();
         if !parts.vectors {
             return Terms {
                 sentences,

@@ -372,8 +372,10 @@ pub(crate) fn is_list_marker(s: &str) -> bool {
         }
         _ => {
             // Single Arabic letter label `أ)` `ب-`, interview `س:` `ج/`.
-            if c0.is_alphabetic()
-                && matches!(c1, Some(')' | '-'))
+            // (The cheap tests first: `is_alphabetic` is a table search for
+            // non-ASCII letters.)
+            if matches!(c1, Some(')' | '-'))
+                && c0.is_alphabetic()
                 && it.next().is_some_and(char::is_whitespace)
             {
                 return true;
