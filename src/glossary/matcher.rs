@@ -207,11 +207,10 @@ impl Matcher {
                 continue;
             }
             let mut best: Option<(usize, u32)> = None;
-            let try_at = |p: usize, pre: Prefix, best: &mut Option<(usize, u32)>| {
-                let Some((k, t)) = self.trie.first_key(buf, p, we, rest) else {
-                    return;
-                };
-                self.trie.walk_from(buf, p, k, t, rest, |e, _pid, alts| {
+            // Walks from `p` after the root filter passed the first token
+            // (hash `h`, end `t`); out of line, as most words never get here.
+            let mut walk = |p: usize, h: u64, t: usize, pre: Prefix| {
+                self.trie.walk_from(buf, p, h, t, rest, |e, _pid, alts| {
                     if best.is_some_and(|(be, _)| be >= e) {
                         return;
                     }
@@ -219,14 +218,28 @@ impl Matcher {
                         return;
                     }
                     if let Some(entry) = self.accept(alts, pre, p == ws, ws, e, text, folded) {
-                        *best = Some((e, entry));
+                        best = Some((e, entry));
                     }
                 });
             };
-            try_at(ws, Prefix::Proclitics { l: false }, &mut best);
-            if bytes.get(ws).is_some_and(|&b| (0xD8..=0xDB).contains(&b)) {
-                for_clitic_offsets(buf.get(ws..we).unwrap_or(&[]), |k, pre| {
-                    try_at(ws + k, pre, &mut best)
+            // The whole word, then after each possible clitic prefix; the
+            // filter test is inline ([`TokenTrie::first_key`] for `p < we`).
+            let word = buf.get(ws..we).unwrap_or(&[]);
+            let h = hash_token(word);
+            if !word.is_empty() && self.trie.root_maybe(h) {
+                walk(ws, h, we, Prefix::Proclitics { l: false });
+            }
+            if word.first().is_some_and(|&b| (0xD8..=0xDB).contains(&b)) {
+                for_clitic_offsets(word, |k, pre| {
+                    let p = ws + k;
+                    if p < we {
+                        let h = hash_token(word.get(k..).unwrap_or(&[]));
+                        if self.trie.root_maybe(h) {
+                            walk(p, h, we, pre);
+                        }
+                    } else if let Some((h, t)) = self.trie.first_key(buf, p, we, rest) {
+                        walk(p, h, t, pre);
+                    }
                 });
             }
             if let Some((e, entry)) = best {
@@ -684,9 +697,16 @@ impl TokenTrie {
         };
         let tok = buf.get(p..t).filter(|t| !t.is_empty())?;
         let h = hash_token(tok);
+        self.root_maybe(h).then_some((h, t))
+    }
+
+    /// Whether the root filter lets a first token of hash `h` through.
+    #[inline(always)]
+    fn root_maybe(&self, h: u64) -> bool {
         let bit = root_bit(h, self.root_shift);
-        let w = *self.root_bits.get(bit / 64)?;
-        (w & (1 << (bit % 64)) != 0).then_some((h, t))
+        self.root_bits
+            .get(bit / 64)
+            .is_some_and(|w| w & (1 << (bit % 64)) != 0)
     }
 
     /// [`TokenTrie::walk`] after [`TokenTrie::first_key`] gave `h` and `t`.
