@@ -1120,18 +1120,28 @@ static ARABIC_SAME_WORD2: [bool; 1024] = {
 /// themselves.
 #[inline(always)]
 fn same_word_run(bytes: &[u8], mut i: usize) -> usize {
-    while let Some(pair) = bytes.get(i..i + 2) {
-        let v = u16::from_be_bytes([
-            pair.first().copied().unwrap_or(0),
-            pair.get(1).copied().unwrap_or(0),
-        ]);
-        let k = usize::from(v.wrapping_sub(0xD800));
-        if ARABIC_SAME_WORD2.get(k) != Some(&true) {
-            break;
-        }
-        i += 2;
+    #[inline(always)]
+    fn same(b0: u8, b1: u8) -> bool {
+        let k = usize::from(u16::from_be_bytes([b0, b1]).wrapping_sub(0xD800));
+        ARABIC_SAME_WORD2.get(k) == Some(&true)
     }
-    i
+    // Two letters a step.
+    while let Some(&[b0, b1, b2, b3]) = bytes
+        .get(i..i + 4)
+        .and_then(|s| <&[u8; 4]>::try_from(s).ok())
+    {
+        if !same(b0, b1) {
+            return i;
+        }
+        if !same(b2, b3) {
+            return i + 2;
+        }
+        i += 4;
+    }
+    match bytes.get(i..i + 2) {
+        Some(&[b0, b1]) if same(b0, b1) => i + 2,
+        _ => i,
+    }
 }
 
 /// Characters [`lang::normalize`] rewrites with NFKC.
