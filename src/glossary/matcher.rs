@@ -198,6 +198,8 @@ impl Matcher {
         let bytes = buf;
         let mut out = Vec::new();
         let mut last_end = 0usize;
+        // Cursor into the offset map: hits come in order.
+        let mut run = 0usize;
         let words = folded.words.as_slice();
         for (i, &(ws, we)) in words.iter().enumerate() {
             // The words after this one, for the token ends of walks.
@@ -243,7 +245,7 @@ impl Matcher {
                 });
             }
             if let Some((e, entry)) = best {
-                let span = trim_invisible(text, folded.span(ws, e));
+                let span = trim_invisible(text, folded.span_from(ws, e, &mut run));
                 if !span.is_empty()
                     && text.is_char_boundary(span.start)
                     && text.is_char_boundary(span.end)
@@ -1409,6 +1411,29 @@ impl Folded {
     /// Maps a folded span to the original text.
     pub(crate) fn span(&self, s: usize, e: usize) -> Span {
         Span::new(self.to_original(s), self.to_original(e))
+    }
+
+    /// [`Folded::to_original`] for offsets in increasing order: `*run` is
+    /// a cursor into the runs (start it at 0), moved forward only.
+    #[inline]
+    fn to_original_from(&self, p: usize, run: &mut usize) -> usize {
+        if p >= self.text.len() {
+            return self.orig_len;
+        }
+        while self.runs.get(*run + 1).is_some_and(|&(n, _)| n <= p) {
+            *run += 1;
+        }
+        match self.runs.get(*run) {
+            Some(&(n, o)) if n <= p => (o + (p - n)).min(self.orig_len),
+            _ => 0,
+        }
+    }
+
+    /// [`Folded::span`] for spans in increasing order (see
+    /// [`Folded::to_original_from`]).
+    fn span_from(&self, s: usize, e: usize, run: &mut usize) -> Span {
+        let s = self.to_original_from(s, run);
+        Span::new(s, self.to_original_from(e, run))
     }
 }
 
