@@ -1681,6 +1681,22 @@ mod tests {
     }
 
     #[test]
+    fn span_from_agrees_with_span() {
+        let t = "\u{feff}دير \u{a0}\tالزُّور  x ﻻ مـدينة\u{200f} ،  Ab ًً";
+        let f = Folded::new(t);
+        let n = f.text.len();
+        for step in 1..6 {
+            let mut run = 0;
+            let mut s = 0;
+            while s <= n + 1 {
+                let e = (s + step).min(n + 1);
+                assert_eq!(f.span_from(s, e, &mut run), f.span(s, e), "{s}..{e}");
+                s = e + step / 2 + 1;
+            }
+        }
+    }
+
+    #[test]
     fn clitic_offsets_cover_allowed_prefixes() {
         for (word, want) in [
             ("وبالرقه", vec!["و", "وب", "وبال"]),
