@@ -198,6 +198,8 @@ impl Matcher {
         let bytes = buf;
         let mut out = Vec::new();
         let mut last_end = 0usize;
+        // Cursor into the offset map: hits come in order.
+        let mut run = 0usize;
         let words = folded.words.as_slice();
         for (i, &(ws, we)) in words.iter().enumerate() {
             // The words after this one, for the token ends of walks.
@@ -207,31 +209,43 @@ impl Matcher {
                 continue;
             }
             let mut best: Option<(usize, u32)> = None;
-            let try_at = |p: usize, best: &mut Option<(usize, u32)>| {
-                let Some((k, t)) = self.trie.first_key(buf, p, we, rest) else {
-                    return;
-                };
-                self.trie.walk_from(buf, p, k, t, rest, |e, _pid, alts| {
+            // Walks from `p` after the root filter passed the first token
+            // (hash `h`, end `t`); out of line, as most words never get here.
+            let mut walk = |p: usize, h: u64, t: usize, pre: Prefix| {
+                self.trie.walk_from(buf, p, h, t, rest, |e, _pid, alts| {
                     if best.is_some_and(|(be, _)| be >= e) {
                         return;
                     }
                     if e < bytes.len() && word_char_at(buf, e).0 {
                         return;
                     }
-                    if let Some(entry) = self.accept(alts, buf, ws, p, e, text, folded) {
-                        *best = Some((e, entry));
+                    if let Some(entry) = self.accept(alts, pre, p == ws, ws, e, text, folded) {
+                        best = Some((e, entry));
                     }
                 });
             };
-            try_at(ws, &mut best);
-            if bytes.get(ws).is_some_and(|&b| (0xD8..=0xDB).contains(&b)) {
-                let (offs, n) = clitic_offsets(buf.get(ws..we).unwrap_or(&[]));
-                for &k in offs.get(..n).unwrap_or(&[]) {
-                    try_at(ws + k, &mut best);
-                }
+            // The whole word, then after each possible clitic prefix; the
+            // filter test is inline ([`TokenTrie::first_key`] for `p < we`).
+            let word = buf.get(ws..we).unwrap_or(&[]);
+            let h = hash_token(word);
+            if !word.is_empty() && self.trie.root_maybe(h) {
+                walk(ws, h, we, Prefix::Proclitics { l: false });
+            }
+            if word.first().is_some_and(|&b| (0xD8..=0xDB).contains(&b)) {
+                for_clitic_offsets(word, |k, pre| {
+                    let p = ws + k;
+                    if p < we {
+                        let h = hash_token(word.get(k..).unwrap_or(&[]));
+                        if self.trie.root_maybe(h) {
+                            walk(p, h, we, pre);
+                        }
+                    } else if let Some((h, t)) = self.trie.first_key(buf, p, we, rest) {
+                        walk(p, h, t, pre);
+                    }
+                });
             }
             if let Some((e, entry)) = best {
-                let span = trim_invisible(text, folded.span(ws, e));
+                let span = trim_invisible(text, folded.span_from(ws, e, &mut run));
                 if !span.is_empty()
                     && text.is_char_boundary(span.start)
                     && text.is_char_boundary(span.end)
@@ -248,24 +262,24 @@ impl Matcher {
     }
 
     /// The entry of the first of the alternatives `(first, count)` of a
-    /// pattern that accepts a hit `[p, e)` in a word starting at `ws`.
+    /// pattern that accepts a hit ending at `e` in a word starting at `ws`,
+    /// after a clitic prefix of class `pre` (`empty` when there is none).
     #[allow(clippy::too_many_arguments)]
     fn accept(
         &self,
         (a0, n): (u32, u32),
-        buf: &[u8],
+        pre: Prefix,
+        empty: bool,
         ws: usize,
-        p: usize,
         e: usize,
         text: &str,
         folded: &Folded,
     ) -> Option<u32> {
         let alts = self.alts.get(a0 as usize..(a0 as usize + n as usize))?;
-        let prefix = std::str::from_utf8(buf.get(ws..p)?).ok()?;
         for alt in alts {
             let ok = match alt.rule {
-                Rule::Latin => prefix.is_empty(),
-                rule => prefix_ok(prefix, rule),
+                Rule::Latin => empty,
+                rule => class_ok(pre, rule),
             };
             if !ok {
                 continue;
@@ -284,8 +298,26 @@ impl Matcher {
 /// Byte offsets into `word` after which a bare form may start: after the
 /// proclitics و ف, ب ك ل, the article ال or the fused لل — the union of
 /// what [`prefix_ok`] accepts for some rule. Returns up to 6 offsets.
-#[inline]
+#[cfg(test)]
 fn clitic_offsets(word: &[u8]) -> ([usize; 6], usize) {
+    let mut offs = [0usize; 6];
+    let mut n = 0usize;
+    for_clitic_offsets(word, |k, pre| {
+        assert_eq!(
+            classify_prefix(std::str::from_utf8(&word[..k]).unwrap()),
+            Some(pre)
+        );
+        offs[n] = k;
+        n += 1;
+    });
+    (offs, n)
+}
+
+/// Calls `f(k, class)` for every byte offset `k` into `word` after which a
+/// bare form may start (see [`clitic_offsets`]), in increasing order, with
+/// the class of the prefix `word[..k]` ([`classify_prefix`]).
+#[inline(always)]
+fn for_clitic_offsets(word: &[u8], mut f: impl FnMut(usize, Prefix)) {
     // The letters compared here are all two bytes in UTF-8, so the k-th
     // letter of a matching prefix is bytes 2k..2k+2 (compared as u16).
     const WAW: u16 = 0xD988;
@@ -299,37 +331,29 @@ fn clitic_offsets(word: &[u8]) -> ([usize; 6], usize) {
         (Some(&x), Some(&y)) => u16::from_be_bytes([x, y]),
         _ => 0,
     };
-    let mut offs = [0usize; 6];
-    let mut n = 0usize;
-    let mut push = |k: usize| {
-        if let Some(slot) = offs.get_mut(n) {
-            *slot = 2 * k;
-            n += 1;
-        }
-    };
+    const PLAIN: Prefix = Prefix::Proclitics { l: false };
     let mut k = 0;
     let c0 = at(0);
     if c0 == WAW || c0 == FA {
         k += 1;
-        push(k);
+        f(2 * k, PLAIN);
     }
     match at(k) {
         BA | KAF => {
-            push(k + 1);
+            f(2 * (k + 1), PLAIN);
             if at(k + 1) == ALEF && at(k + 2) == LAM {
-                push(k + 3);
+                f(2 * (k + 3), Prefix::Article);
             }
         }
         LAM => {
-            push(k + 1);
+            f(2 * (k + 1), Prefix::Proclitics { l: true });
             if at(k + 1) == LAM {
-                push(k + 2);
+                f(2 * (k + 2), Prefix::Article);
             }
         }
-        ALEF if at(k + 1) == LAM => push(k + 2),
+        ALEF if at(k + 1) == LAM => f(2 * (k + 2), Prefix::Article),
         _ => {}
     }
-    (offs, n)
 }
 
 /// Whether the character at byte `i` of `buf` (a char boundary) is a word
@@ -675,9 +699,16 @@ impl TokenTrie {
         };
         let tok = buf.get(p..t).filter(|t| !t.is_empty())?;
         let h = hash_token(tok);
+        self.root_maybe(h).then_some((h, t))
+    }
+
+    /// Whether the root filter lets a first token of hash `h` through.
+    #[inline(always)]
+    fn root_maybe(&self, h: u64) -> bool {
         let bit = root_bit(h, self.root_shift);
-        let w = *self.root_bits.get(bit / 64)?;
-        (w & (1 << (bit % 64)) != 0).then_some((h, t))
+        self.root_bits
+            .get(bit / 64)
+            .is_some_and(|w| w & (1 << (bit % 64)) != 0)
     }
 
     /// [`TokenTrie::walk`] after [`TokenTrie::first_key`] gave `h` and `t`.
@@ -875,8 +906,8 @@ enum Prefix {
     Article,
 }
 
-/// Classifies a prefix without string comparisons (this runs per candidate).
-#[inline]
+/// Classifies a prefix without string comparisons.
+#[cfg(test)]
 fn classify_prefix(p: &str) -> Option<Prefix> {
     let mut cs = p.chars().peekable();
     if matches!(cs.peek(), Some('و' | 'ف')) {
@@ -897,18 +928,28 @@ fn classify_prefix(p: &str) -> Option<Prefix> {
     }
 }
 
+#[cfg(test)]
 fn prefix_ok(prefix: &str, rule: Rule) -> bool {
     match rule {
         Rule::Latin => prefix.is_empty(),
-        Rule::ArBare { article } => match classify_prefix(prefix) {
-            Some(Prefix::Proclitics { .. }) => true,
-            Some(Prefix::Article) => article,
-            None => false,
+        rule => classify_prefix(prefix).is_some_and(|pre| class_ok(pre, rule)),
+    }
+}
+
+/// Whether an Arabic `rule` allows a (non-empty or empty) prefix of class
+/// `pre` ([`classify_prefix`]); [`Rule::Latin`] allows only the empty
+/// prefix, which the caller checks.
+#[inline]
+fn class_ok(pre: Prefix, rule: Rule) -> bool {
+    match rule {
+        Rule::Latin => false,
+        Rule::ArBare { article } => match pre {
+            Prefix::Proclitics { .. } => true,
+            Prefix::Article => article,
         },
-        Rule::ArArticle { core_l } => match classify_prefix(prefix) {
-            Some(Prefix::Article) => true,
-            Some(Prefix::Proclitics { l }) => core_l && l,
-            None => false,
+        Rule::ArArticle { core_l } => match pre {
+            Prefix::Article => true,
+            Prefix::Proclitics { l } => core_l && l,
         },
     }
 }
@@ -1057,6 +1098,54 @@ static ARABIC_FOLD: [u8; 256] = {
     t
 };
 
+/// For the two-byte sequences `0xD800..=0xDBFF` (as a big-endian `u16`,
+/// minus `0xD800`): whether it is a character that [`fold_arabic`] leaves
+/// as is and that is a word character ([`FOLD_SAME_WORD`]). Sequences that
+/// are not valid UTF-8 are `false`.
+#[allow(clippy::indexing_slicing)] // const evaluation: k < 1024 by the loop condition
+static ARABIC_SAME_WORD2: [bool; 1024] = {
+    let mut t = [false; 1024];
+    let mut k = 0;
+    while k < 1024 {
+        let (lead, cont) = (k >> 8, k & 0xFF);
+        if cont >= 0x80 && cont < 0xC0 {
+            let cp = (lead << 6) | (cont & 0x3F);
+            t[k] = matches!(ARABIC_FOLD[cp], FOLD_SAME_WORD);
+        }
+        k += 1;
+    }
+    t
+};
+
+/// The end of the run of [`FOLD_SAME_WORD`] characters of `bytes` from `i`
+/// (a char boundary): two-byte letters of the Arabic block that fold to
+/// themselves.
+#[inline(always)]
+fn same_word_run(bytes: &[u8], mut i: usize) -> usize {
+    #[inline(always)]
+    fn same(b0: u8, b1: u8) -> bool {
+        let k = usize::from(u16::from_be_bytes([b0, b1]).wrapping_sub(0xD800));
+        ARABIC_SAME_WORD2.get(k) == Some(&true)
+    }
+    // Two letters a step.
+    while let Some(&[b0, b1, b2, b3]) = bytes
+        .get(i..i + 4)
+        .and_then(|s| <&[u8; 4]>::try_from(s).ok())
+    {
+        if !same(b0, b1) {
+            return i;
+        }
+        if !same(b2, b3) {
+            return i + 2;
+        }
+        i += 4;
+    }
+    match bytes.get(i..i + 2) {
+        Some(&[b0, b1]) if same(b0, b1) => i + 2,
+        _ => i,
+    }
+}
+
 /// Characters [`lang::normalize`] rewrites with NFKC.
 fn needs_nfkc(c: char) -> bool {
     matches!(c, '\u{FB00}'..='\u{FB06}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}'
@@ -1194,7 +1283,9 @@ impl Folded {
                             if word_start == NO_WORD {
                                 word_start = w + (i - copy_from);
                             }
-                            i += 2;
+                            // The rest of a run of such letters (most of
+                            // an Arabic word) in a tight loop.
+                            i = same_word_run(bytes, i + 2);
                             continue;
                         }
                         FOLD_SAME => {
@@ -1321,6 +1412,29 @@ impl Folded {
     pub(crate) fn span(&self, s: usize, e: usize) -> Span {
         Span::new(self.to_original(s), self.to_original(e))
     }
+
+    /// [`Folded::to_original`] for offsets in increasing order: `*run` is
+    /// a cursor into the runs (start it at 0), moved forward only.
+    #[inline]
+    fn to_original_from(&self, p: usize, run: &mut usize) -> usize {
+        if p >= self.text.len() {
+            return self.orig_len;
+        }
+        while self.runs.get(*run + 1).is_some_and(|&(n, _)| n <= p) {
+            *run += 1;
+        }
+        match self.runs.get(*run) {
+            Some(&(n, o)) if n <= p => (o + (p - n)).min(self.orig_len),
+            _ => 0,
+        }
+    }
+
+    /// [`Folded::span`] for spans in increasing order (see
+    /// [`Folded::to_original_from`]).
+    fn span_from(&self, s: usize, e: usize, run: &mut usize) -> Span {
+        let s = self.to_original_from(s, run);
+        Span::new(s, self.to_original_from(e, run))
+    }
 }
 
 /// Drops invisible format characters (bidi controls, zero-width marks) from
@@ -1439,6 +1553,27 @@ mod tests {
     }
 
     #[test]
+    fn same_word_runs_are_letters_that_fold_to_themselves() {
+        for k in 0..0x100u32 {
+            let c = char::from_u32(0x600 + k).unwrap();
+            let s = c.to_string();
+            let same_word = fold_arabic(c) == Some(c) && is_word_char(c);
+            assert_eq!(
+                same_word_run(s.as_bytes(), 0) == 2,
+                same_word,
+                "U+{:04X}",
+                0x600 + k
+            );
+        }
+        // Stops at a space, a folded letter (ة) and the end.
+        let t = "كتب مدرسة";
+        assert_eq!(same_word_run(t.as_bytes(), 0), "كتب".len());
+        assert_eq!(same_word_run(t.as_bytes(), "كتب ".len()), "كتب مدرس".len());
+        assert_eq!(same_word_run("ab".as_bytes(), 0), 0);
+        assert_eq!(same_word_run("سس".as_bytes(), 2), 4);
+    }
+
+    #[test]
     fn arabic_fold_table_agrees_with_fold_arabic() {
         for (k, &got) in ARABIC_FOLD.iter().enumerate() {
             let c = char::from_u32(0x600 + k as u32).unwrap();
@@ -1543,6 +1678,22 @@ mod tests {
         assert_eq!(ft, "دير الزور x");
         let e = ft.find(" x").unwrap();
         assert_eq!(f.span(0, e).slice(t), "دير \u{a0}\tالزُّور");
+    }
+
+    #[test]
+    fn span_from_agrees_with_span() {
+        let t = "\u{feff}دير \u{a0}\tالزُّور  x ﻻ مـدينة\u{200f} ،  Ab ًً";
+        let f = Folded::new(t);
+        let n = f.text.len();
+        for step in 1..6 {
+            let mut run = 0;
+            let mut s = 0;
+            while s <= n + 1 {
+                let e = (s + step).min(n + 1);
+                assert_eq!(f.span_from(s, e, &mut run), f.span(s, e), "{s}..{e}");
+                s = e + step / 2 + 1;
+            }
+        }
     }
 
     #[test]
