@@ -126,8 +126,30 @@ pub fn process(pipeline: &Pipeline, rec: Record, default: Budget) -> BatchRecord
     }
 }
 
+/// How much a batch run keeps in flight: documents read and not yet
+/// written (queued, being processed, or waiting for an earlier one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    /// Most documents in flight.
+    pub docs: usize,
+    /// Most bytes of document text in flight. A document is read whenever
+    /// fewer bytes than this are in flight, so memory holds at most this plus
+    /// one document, and a document larger than this still goes through.
+    pub bytes: usize,
+}
+
+impl Window {
+    /// At most `docs` documents in flight, whatever their size.
+    pub fn docs(docs: usize) -> Self {
+        Window {
+            docs,
+            bytes: usize::MAX,
+        }
+    }
+}
+
 /// Runs `records` through `pipeline` on `threads` threads, at most `window`
-/// documents in flight, calling `sink` with every result in input order. Each
+/// in flight, calling `sink` with every result in input order. Each
 /// record comes with a key (its input index, an output name…) that is handed
 /// back with its result. Stops at the first sink error.
 ///
@@ -139,7 +161,7 @@ pub fn run<K, I, E>(
     pipeline: &Pipeline,
     records: I,
     threads: usize,
-    window: usize,
+    window: Window,
     default: Budget,
     mut sink: impl FnMut(K, BatchRecord) -> Result<(), E> + Send,
 ) -> Result<(), E>
@@ -163,19 +185,22 @@ where
 /// calling thread and `threads - 1` more) and hands the results to `sink` in
 /// input order.
 ///
-/// The threads are alike: each takes the next record from the input (reading
-/// it — archive inflate, decoding, parsing — while it holds the input), runs
-/// it through the pipeline and `finish`, and leaves the result in a reorder
-/// buffer; the thread whose result is the next one due writes it and every
-/// result that was waiting behind it. So `threads` threads keep `threads`
-/// cores busy, with no extra reader or writer thread to share them with.
+/// The threads are alike. Each takes the next record from a queue of records
+/// read ahead, runs it through the pipeline and `finish`, and leaves the
+/// result in a reorder buffer; the thread whose result is the next one due
+/// writes it and every result that was waiting behind it. When the queue runs
+/// low, one thread takes a turn at reading (archive inflate, decoding,
+/// parsing) and fills it while the others keep working. So `threads` threads
+/// keep `threads` cores busy, with no extra reader or writer thread to share
+/// them with.
 ///
 /// `finish` turns a key and its record into what `sink` receives; it runs on
 /// the worker, so costly steps such as serializing belong there and `sink`
-/// only writes. At most `window` documents are in flight (read, being
+/// only writes. At most `window` is in flight (read, being
 /// processed, or waiting for an earlier one to be written), which bounds
-/// memory: a thread does not read past it until the results before are
-/// written. With one thread everything runs in order on the calling thread.
+/// memory: nothing more is read until the results before are written. A
+/// window of several hundred documents keeps the threads busy behind a
+/// document that takes much longer than the others. With one thread everything runs in order on the calling thread.
 /// The output never depends on the number of threads.
 ///
 /// # Errors
@@ -184,7 +209,7 @@ pub fn run_with<K, T, I, E>(
     pipeline: &Pipeline,
     records: I,
     threads: usize,
-    window: usize,
+    window: Window,
     default: Budget,
     finish: impl Fn(K, BatchRecord) -> T + Sync,
     mut sink: impl FnMut(T) -> Result<(), E> + Send,
@@ -202,20 +227,26 @@ where
         return Ok(());
     }
     let shared = Shared {
-        input: Mutex::new(Input {
-            records,
-            read: 0,
+        input: Mutex::new(Input { records, read: 0 }),
+        ahead: Mutex::new(Ahead {
+            jobs: VecDeque::new(),
+            reading: false,
             done: false,
         }),
+        work: Condvar::new(),
         out: Mutex::new(Out {
             ready: VecDeque::new(),
             written: 0,
+            bytes: 0,
+            sizes: VecDeque::new(),
             writing: false,
             error: None,
         }),
         room: Condvar::new(),
         sink: Mutex::new(sink),
-        window: u64::try_from(window.max(threads)).unwrap_or(u64::MAX),
+        window: u64::try_from(window.docs.max(threads)).unwrap_or(u64::MAX),
+        max_bytes: u64::try_from(window.bytes).unwrap_or(u64::MAX),
+        target: (window.docs / 2).max(1),
         stop: AtomicBool::new(false),
     };
     let shared = &shared;
@@ -237,9 +268,18 @@ where
 }
 
 /// What the threads of [`run_with`] share.
-struct Shared<I, T, S, E> {
-    /// The input, read by one thread at a time.
+///
+/// Reading is a turn that one thread at a time takes when fewer than
+/// `target / 2` records are queued: it reads until `target` are (or the
+/// window is full), so the others keep working from the queue while it reads
+/// — also through a slow read such as inflating a whole zip member.
+struct Shared<I: Iterator, T, S, E> {
+    /// The input, read by the thread whose turn it is.
     input: Mutex<Input<I>>,
+    /// Records read ahead, waiting for a thread.
+    ahead: Mutex<Ahead<I::Item>>,
+    /// A record was queued, or a reading turn ended.
+    work: Condvar,
     /// The reorder buffer.
     out: Mutex<Out<T, E>>,
     /// Results were written: the window has room again.
@@ -247,6 +287,10 @@ struct Shared<I, T, S, E> {
     /// Called by one thread at a time (the one with `Out::writing` set).
     sink: Mutex<S>,
     window: u64,
+    /// Most bytes of text in flight.
+    max_bytes: u64,
+    /// How many records a reading turn leaves queued.
+    target: usize,
     /// The sink failed or a thread panicked: everyone stops.
     stop: AtomicBool,
 }
@@ -255,6 +299,14 @@ struct Input<I> {
     records: I,
     /// Records read so far (the next one's sequence number).
     read: u64,
+}
+
+struct Ahead<X> {
+    /// Records read, with their sequence numbers, in order.
+    jobs: VecDeque<(u64, X)>,
+    /// A thread is reading.
+    reading: bool,
+    /// The input is exhausted.
     done: bool,
 }
 
@@ -263,6 +315,11 @@ struct Out<T, E> {
     ready: VecDeque<Option<T>>,
     /// Results taken by the writer so far.
     written: u64,
+    /// Bytes of text of the records read and not yet written.
+    bytes: u64,
+    /// Text size of every record from sequence number `written` on that has
+    /// been read.
+    sizes: VecDeque<u64>,
     /// A thread is handing results to the sink.
     writing: bool,
     /// The sink's error, returned once everyone has stopped.
@@ -282,26 +339,85 @@ where
     /// The next record with its sequence number, once the window has room
     /// for it; `None` when the input is exhausted or the run stops.
     fn next(&self) -> Option<(u64, K, Record)> {
-        let mut input = lock(&self.input);
-        if input.done {
-            return None;
-        }
-        let seq = input.read;
+        let mut q = lock(&self.ahead);
+        let (seq, (k, r)) = loop {
+            if self.stopped() {
+                return None;
+            }
+            if !q.reading && !q.done && q.jobs.len() < (self.target / 2).max(1) {
+                q.reading = true;
+                let mine = q.jobs.pop_front();
+                drop(q);
+                return self.read_turn(mine);
+            }
+            if let Some(job) = q.jobs.pop_front() {
+                break job;
+            }
+            if q.done {
+                return None;
+            }
+            q = self.work.wait(q).unwrap_or_else(PoisonError::into_inner);
+        };
+        Some((seq, k, r))
+    }
+
+    /// This thread's reading turn: a record for itself if it has none, then
+    /// more for the queue until `target` are queued, the window is full or
+    /// the input ends.
+    fn read_turn(&self, mut mine: Option<(u64, (K, Record))>) -> Option<(u64, K, Record)> {
+        let mut exhausted = false;
         {
-            let mut out = lock(&self.out);
-            while !self.stopped() && seq - out.written >= self.window {
-                out = self.room.wait(out).unwrap_or_else(PoisonError::into_inner);
+            let mut input = lock(&self.input);
+            while !self.stopped() {
+                let seq = input.read;
+                {
+                    let mut out = lock(&self.out);
+                    if mine.is_none() {
+                        // Nothing is queued (this turn began on an empty
+                        // queue), so every record in the window is being
+                        // processed or waits to be written: room will come.
+                        while !self.stopped() && self.full(&out, seq) {
+                            out = self.room.wait(out).unwrap_or_else(PoisonError::into_inner);
+                        }
+                    } else if self.full(&out, seq) {
+                        break;
+                    }
+                }
+                if self.stopped() {
+                    break;
+                }
+                let Some(item) = input.records.next() else {
+                    exhausted = true;
+                    break;
+                };
+                input.read += 1;
+                let size = item.1.as_ref().map_or(0, |d| d.text.len());
+                {
+                    let mut out = lock(&self.out);
+                    let size = u64::try_from(size).unwrap_or(u64::MAX);
+                    out.bytes = out.bytes.saturating_add(size);
+                    out.sizes.push_back(size);
+                }
+                if mine.is_none() {
+                    mine = Some((seq, item));
+                    continue;
+                }
+                let mut q = lock(&self.ahead);
+                q.jobs.push_back((seq, item));
+                let full = q.jobs.len() >= self.target;
+                drop(q);
+                self.work.notify_one();
+                if full {
+                    break;
+                }
             }
         }
-        if self.stopped() {
-            return None;
-        }
-        let Some((k, r)) = input.records.next() else {
-            input.done = true;
-            return None;
-        };
-        input.read += 1;
-        Some((seq, k, r))
+        let mut q = lock(&self.ahead);
+        q.reading = false;
+        q.done |= exhausted;
+        drop(q);
+        self.work.notify_all();
+        mine.map(|(seq, (k, r))| (seq, k, r))
     }
 
     /// Leaves result `seq` in the reorder buffer and, if it is the next one
@@ -326,6 +442,8 @@ where
                     batch.push(t);
                 }
                 out.written += 1;
+                let size = out.sizes.pop_front().unwrap_or(0);
+                out.bytes = out.bytes.saturating_sub(size);
             }
             if batch.is_empty() || self.stopped() {
                 out.writing = false;
@@ -347,27 +465,36 @@ where
         }
     }
 
+    /// True if record `seq` may not be read yet: the window is full. Nothing
+    /// in flight means room for one, whatever its size.
+    fn full(&self, out: &Out<T, E>, seq: u64) -> bool {
+        let docs = seq - out.written;
+        docs >= self.window || (docs > 0 && out.bytes >= self.max_bytes)
+    }
+
     fn stopped(&self) -> bool {
         self.stop.load(Ordering::Relaxed)
     }
 }
 
-impl<I, T, S, E> Shared<I, T, S, E> {
+impl<I: Iterator, T, S, E> Shared<I, T, S, E> {
     /// Stops the run: no more reading, waiting threads wake up.
     fn halt(&self) {
         self.stop.store(true, Ordering::Relaxed);
-        // Taking the lock orders the flag before any waiter's next check.
+        // Taking the locks orders the flag before any waiter's next check.
         drop(lock(&self.out));
         self.room.notify_all();
+        drop(lock(&self.ahead));
+        self.work.notify_all();
     }
 }
 
 /// Stops the whole run when the thread holding it panics, so the others do
 /// not wait forever for its result; the panic itself reaches the caller when
 /// the scope joins.
-struct StopOnPanic<'a, I, T, S, E>(&'a Shared<I, T, S, E>);
+struct StopOnPanic<'a, I: Iterator, T, S, E>(&'a Shared<I, T, S, E>);
 
-impl<I, T, S, E> Drop for StopOnPanic<'_, I, T, S, E> {
+impl<I: Iterator, T, S, E> Drop for StopOnPanic<'_, I, T, S, E> {
     fn drop(&mut self) {
         if std::thread::panicking() {
             self.0.halt();
@@ -397,7 +524,7 @@ mod tests {
                 &p,
                 recs(20).enumerate(),
                 threads,
-                window,
+                Window::docs(window),
                 Budget::Sentences(2),
                 |k, r| {
                     assert_eq!(k, ids.len(), "keys travel with their records");
@@ -435,7 +562,7 @@ mod tests {
             &p,
             docs,
             2,
-            4,
+            Window::docs(4),
             Budget::Sentences(1),
             |k: usize, r: BatchRecord| format!("{k}:{}", r.id()),
             |line: String| {
@@ -465,7 +592,7 @@ mod tests {
                     &p,
                     docs,
                     threads,
-                    2,
+                    Window::docs(2),
                     Budget::Sentences(1),
                     |k: usize, _r| {
                         assert!(k != 5, "worker fails on record 5");
@@ -481,5 +608,34 @@ mod tests {
             let n = written.load(std::sync::atomic::Ordering::Relaxed);
             assert!(n <= 5, "nothing after the failed record is written ({n})");
         }
+    }
+
+    #[test]
+    fn the_byte_window_bounds_what_is_in_flight() {
+        use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
+        let p = Pipeline::builder().build().unwrap();
+        let sunk = AtomicUsize::new(0);
+        let docs = (0..30).map(|i| {
+            // Reading record i: with room for one document's bytes, every
+            // earlier one has been taken by the writer (at most the last
+            // one not yet handed to the sink).
+            assert!(sunk.load(SeqCst) + 1 >= i, "record {i} read too early");
+            (
+                i,
+                Ok(Document::new(format!("d{i}"), "نص طويل. جملة ثانية.")),
+            )
+        });
+        let window = Window {
+            docs: 100,
+            bytes: 1,
+        };
+        let mut order = Vec::new();
+        run::<_, _, ()>(&p, docs, 2, window, Budget::Sentences(1), |k, _r| {
+            order.push(k);
+            sunk.fetch_add(1, SeqCst);
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(order, (0..30).collect::<Vec<_>>());
     }
 }

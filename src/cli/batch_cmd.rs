@@ -31,9 +31,13 @@ pub struct BatchArgs {
     /// With a DIR output, skip documents whose record file already exists.
     #[arg(long)]
     pub resume: bool,
-    /// Documents in flight at once (bounds memory); default 64 per thread.
+    /// Documents in flight at once: read and not yet written (bounds memory);
+    /// default 512 per thread.
     #[arg(long, value_name = "N")]
     pub window: Option<usize>,
+    /// Most MiB of document text in flight at once, whatever the document count.
+    #[arg(long, default_value_t = 128, value_name = "MIB")]
+    pub window_mib: usize,
 }
 
 /// One record, serialized by a worker, on its way to the output.
@@ -80,7 +84,10 @@ pub fn run(args: BatchArgs) -> Result<ExitCode> {
     };
     let opts = input_options(&args.input);
     let records = input::open(&args.input.inputs, &opts);
-    let window = args.window.unwrap_or(64 * threads);
+    let window = batch::Window {
+        docs: args.window.unwrap_or(512 * threads),
+        bytes: args.window_mib.saturating_mul(1 << 20),
+    };
     let progress = Progress::new(!args.input.quiet && std::io::stderr().is_terminal());
     let started = Instant::now();
     let (mut total, mut failed, mut skipped, mut bytes) = (0usize, 0usize, 0usize, 0usize);
