@@ -37,7 +37,7 @@ pub(crate) fn read_line_limited(
             break;
         }
         any = true;
-        let (chunk, done) = match avail.iter().position(|&b| b == b'\n') {
+        let (chunk, done) = match memchr::memchr(b'\n', avail) {
             Some(p) => (avail.get(..p).unwrap_or_default(), Some(p + 1)),
             None => (avail, None),
         };
@@ -139,7 +139,7 @@ impl Iterator for JsonlDocs {
                     if bytes.iter().all(u8::is_ascii_whitespace) {
                         continue;
                     }
-                    let Ok(line) = std::str::from_utf8(bytes) else {
+                    let Ok(line) = super::utf8(bytes) else {
                         return Some(Err(Failed {
                             id: fallback_id,
                             error: format!("{here}: not valid UTF-8"),
