@@ -332,27 +332,39 @@ fn for_clitic_offsets(word: &[u8], mut f: impl FnMut(usize, Prefix)) {
         _ => 0,
     };
     const PLAIN: Prefix = Prefix::Proclitics { l: false };
+    // Collected first, then one call site: `f` is inlined once.
+    let mut found = [(0usize, PLAIN); 3];
+    let mut n = 0usize;
+    let mut push = |k: usize, pre: Prefix| {
+        if let Some(slot) = found.get_mut(n) {
+            *slot = (k, pre);
+            n += 1;
+        }
+    };
     let mut k = 0;
     let c0 = at(0);
     if c0 == WAW || c0 == FA {
         k += 1;
-        f(2 * k, PLAIN);
+        push(2 * k, PLAIN);
     }
     match at(k) {
         BA | KAF => {
-            f(2 * (k + 1), PLAIN);
+            push(2 * (k + 1), PLAIN);
             if at(k + 1) == ALEF && at(k + 2) == LAM {
-                f(2 * (k + 3), Prefix::Article);
+                push(2 * (k + 3), Prefix::Article);
             }
         }
         LAM => {
-            f(2 * (k + 1), Prefix::Proclitics { l: true });
+            push(2 * (k + 1), Prefix::Proclitics { l: true });
             if at(k + 1) == LAM {
-                f(2 * (k + 2), Prefix::Article);
+                push(2 * (k + 2), Prefix::Article);
             }
         }
-        ALEF if at(k + 1) == LAM => f(2 * (k + 2), Prefix::Article),
+        ALEF if at(k + 1) == LAM => push(2 * (k + 2), Prefix::Article),
         _ => {}
+    }
+    for &(k, pre) in found.get(..n).unwrap_or(&[]) {
+        f(k, pre);
     }
 }
 
