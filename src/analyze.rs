@@ -576,7 +576,7 @@ impl Vocab {
             doc_len: text.len(),
             norms: Table::with_capacity(words),
             stems: Table::with_capacity(words),
-            info: Vec::with_capacity(words),
+            info: Vec::with_capacity(words * 2),
         }
     }
 
@@ -788,7 +788,7 @@ struct Table {
 impl Table {
     fn with_capacity(words: usize) -> Table {
         Table {
-            entries: Vec::with_capacity(words),
+            entries: Vec::with_capacity(words * 2),
             slots: vec![0; (words * 2).next_power_of_two().max(64)],
         }
     }
