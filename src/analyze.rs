@@ -940,7 +940,8 @@ fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
 mod tests {
     #[test]
     fn stopwords_are_not_stemmed_and_content_words_are() {
-        let a = Analysis::from_sentences(&["وفي المدارس في الوزارة", "the ministers of the schools"]);
+        let a =
+            Analysis::from_sentences(&["وفي المدارس في الوزارة", "the ministers of the schools"]);
         let mut stops = 0;
         for t in a.sentences.iter().flatten() {
             let norm = a.norm(t);
