@@ -4,8 +4,8 @@
 //! orthographic folding, digits, lower case), split into maximal runs of
 //! alphanumeric characters, and every token's span is mapped back to the
 //! original text. Stems come from the language's light stemmer
-//! ([`lang::stem`]); stopword flags from the embedded lists
-//! ([`lang::is_stopword`]).
+//! ([`lang::stem`]; stopwords are not stemmed); stopword flags from the
+//! embedded lists ([`lang::is_stopword`]).
 //!
 //! Normalized forms and stems are interned per document in a [`Vocab`]:
 //! a [`Token`] holds their ids, and the stem and stopword flag are computed
@@ -28,10 +28,16 @@ pub struct Token {
     pub norm: u32,
     /// Id of the stem used for similarity in the document's [`Vocab`]
     /// ([`Vocab::stem`] gives the text). Equal ids mean equal stems.
+    /// Stopwords are not stemmed (every reader of stems skips them): their
+    /// id is [`NO_STEM`], whose text is empty.
     pub stem: u32,
     /// True for function words.
     pub stop: bool,
 }
+
+/// The stem id of a stopword: stopwords are not stemmed, and
+/// [`Vocab::stem`] gives the empty string for this id.
+pub const NO_STEM: u32 = u32::MAX;
 
 /// The tokens of every sentence of a document.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -570,7 +576,7 @@ impl Vocab {
             doc_len: text.len(),
             norms: Table::with_capacity(words),
             stems: Table::with_capacity(words),
-            info: Vec::with_capacity(words),
+            info: Vec::with_capacity(words * 2),
         }
     }
 
@@ -608,15 +614,16 @@ impl Vocab {
 
     /// Interns a normalized word (the caller normalizes it): returns its norm
     /// id, stem id and stopword flag ([`lang::stem`], [`lang::is_stopword`]
-    /// with [`Lang::Und`]).
+    /// with [`Lang::Und`]). A stopword is not stemmed: its stem id is
+    /// [`NO_STEM`].
     ///
     /// ```
-    /// use khulasa::analyze::Vocab;
+    /// use khulasa::analyze::{Vocab, NO_STEM};
     /// let mut v = Vocab::new();
     /// let (n, s, stop) = v.intern("والمدارس");
     /// assert_eq!((v.norm(n), v.stem(s), stop), ("والمدارس", "مدارس", false));
     /// assert_eq!(v.intern("المدارس").1, s);
-    /// assert!(v.intern("في").2);
+    /// assert_eq!(v.intern("في"), (2, NO_STEM, true));
     /// ```
     pub fn intern(&mut self, norm: &str) -> (u32, u32, bool) {
         self.intern_inline(norm, None)
@@ -661,7 +668,8 @@ impl Vocab {
     }
 
     /// Interns the new form `norm` (hash `h`, free slot `slot`, maybe held
-    /// by the arena at `at`): stems it and looks it up in the stopword lists.
+    /// by the arena at `at`): looks it up in the stopword lists and stems it
+    /// unless it is a stopword.
     #[inline(never)]
     fn intern_new(
         &mut self,
@@ -673,6 +681,12 @@ impl Vocab {
         let word = norm;
         let start = self.place_bytes(word, at);
         let id = self.norms.insert_at(h, start, start + word.len(), slot);
+        let stop = stopword_table().contains(word.as_bytes(), h);
+        if stop {
+            // Every reader of stems skips stopwords: no stem to compute.
+            self.info.push((NO_STEM, true));
+            return (id, NO_STEM, true);
+        }
         let stem = lang::stem(word, Lang::Und);
         // Most stems are the word itself or a slice of it (then they are a
         // range of the form's bytes); an unchanged word keeps its hash.
@@ -697,9 +711,8 @@ impl Vocab {
                 self.stems.insert_at(sh, s, s + stem.len(), slot)
             }
         };
-        let stop = stopword_table().contains(word.as_bytes(), h);
-        self.info.push((stem_id, stop));
-        (id, stem_id, stop)
+        self.info.push((stem_id, false));
+        (id, stem_id, false)
     }
 }
 
@@ -775,7 +788,7 @@ struct Table {
 impl Table {
     fn with_capacity(words: usize) -> Table {
         Table {
-            entries: Vec::with_capacity(words),
+            entries: Vec::with_capacity(words * 2),
             slots: vec![0; (words * 2).next_power_of_two().max(64)],
         }
     }
@@ -925,6 +938,25 @@ fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn stopwords_are_not_stemmed_and_content_words_are() {
+        let a =
+            Analysis::from_sentences(&["وفي المدارس في الوزارة", "the ministers of the schools"]);
+        let mut stops = 0;
+        for t in a.sentences.iter().flatten() {
+            let norm = a.norm(t);
+            assert_eq!(t.stop, lang::is_stopword(norm, Lang::Und), "{norm}");
+            if t.stop {
+                stops += 1;
+                assert_eq!((t.stem, a.stem(t)), (NO_STEM, ""), "{norm}");
+            } else {
+                assert_eq!(a.stem(t), lang::stem(norm, Lang::Und), "{norm}");
+                assert_ne!(t.stem, NO_STEM);
+            }
+        }
+        assert!(stops >= 4, "{stops}");
+    }
+
     use super::*;
 
     #[test]

@@ -178,9 +178,12 @@ impl Segmenter {
         drop(lines);
 
         // (position, paragraph boundary?)
-        let mut cuts: Vec<(usize, bool)> = Vec::new();
-        let mut inline = Vec::new();
-        let mut scratch = rules::Scratch::default();
+        // Sized for about one unit per 64 bytes of news text, so that the
+        // buffers rarely regrow.
+        let units = text.len() / 64 + line_cuts.len() + 1;
+        let mut cuts: Vec<(usize, bool)> = Vec::with_capacity(units);
+        let mut inline = Vec::with_capacity(32);
+        let mut scratch = rules::Scratch::with_capacity(text.len() / 16 + 16);
         let mut prev = 0usize;
         for lc in line_cuts
             .iter()
@@ -201,10 +204,11 @@ impl Segmenter {
             prev = lc.pos;
         }
 
-        let mut out: Vec<Sentence> = Vec::new();
+        let mut out: Vec<Sentence> = Vec::with_capacity(cuts.len());
         // For kinds: index of the block of each unit and units per block.
-        let mut block_of: Vec<usize> = Vec::new();
-        let mut block_sizes: Vec<usize> = vec![0];
+        let mut block_of: Vec<usize> = Vec::with_capacity(cuts.len());
+        let mut block_sizes: Vec<usize> = Vec::with_capacity(line_cuts.len() + 2);
+        block_sizes.push(0);
         let mut paragraph = 0usize;
         let mut para_used = false;
         let mut start = 0usize;

@@ -111,6 +111,16 @@ pub(crate) struct Scratch {
     marks: Vec<Mark>,
 }
 
+impl Scratch {
+    /// Buffers with room for `cands` candidate offsets.
+    pub(crate) fn with_capacity(cands: usize) -> Scratch {
+        Scratch {
+            cands: Vec::with_capacity(cands),
+            marks: Vec::new(),
+        }
+    }
+}
+
 /// Finds the in-line boundaries of `text[bs..be]` and appends them (byte
 /// offsets where a unit ends; the next starts at the next non-space) to
 /// `cuts`.
