@@ -106,11 +106,8 @@ pub(crate) fn thread_count(args: &InputArgs) -> Result<usize> {
 
 pub(crate) fn thread_pool(args: &InputArgs) -> Result<rayon::ThreadPool> {
     let mut b = rayon::ThreadPoolBuilder::new();
-    if let Some(n) = args.threads {
-        if n == 0 {
-            bail!("--threads must be at least 1");
-        }
-        b = b.num_threads(n);
+    if args.threads.is_some() {
+        b = b.num_threads(thread_count(args)?);
     }
     b.build().context("cannot start worker threads")
 }

@@ -170,6 +170,20 @@ fn suffix_len(t: u64, len: usize) -> usize {
     }
 }
 
+/// The divine name keeps its letters (الله is not ال + له, nor الل + ه):
+/// `Some(stem)` for الله with an optional و ب ف in front; `n` is the
+/// word's length in chars.
+#[inline]
+fn divine_name(word: &str, n: usize) -> Option<&'static str> {
+    if n > 5 || load_tail(word.as_bytes()) != head("الله") {
+        return None;
+    }
+    ["والله", "بالله", "فالله", "الله"]
+        .iter()
+        .find(|&&p| p == word)
+        .map(|p| p.strip_prefix(['و', 'ب', 'ف']).unwrap_or(p))
+}
+
 /// Stems one normalized Arabic word.
 ///
 /// ```
@@ -185,14 +199,8 @@ pub fn stem_ar(word: &str) -> &str {
         return word;
     }
     let b = word.as_bytes();
-    // The divine name keeps its letters (الله is not ال + له, nor الل + ه).
-    if n <= 5 && load_tail(b) == head("الله") {
-        if let Some(p) = ["والله", "بالله", "فالله", "الله"]
-            .iter()
-            .find(|&&p| p == word)
-        {
-            return p.strip_prefix(['و', 'ب', 'ف']).unwrap_or(p);
-        }
+    if let Some(kept) = divine_name(word, n) {
+        return kept;
     }
     // Affixes are compared as integers: one load of the word's first and
     // last bytes instead of a string comparison per affix. Every affix
@@ -386,14 +394,8 @@ mod reference {
         if n <= 3 {
             return word;
         }
-        // The divine name keeps its letters (الله is not ال + له, nor الل + ه).
-        if n <= 5 && load_tail(word.as_bytes()) == head("الله") {
-            if let Some(p) = ["والله", "بالله", "فالله", "الله"]
-                .iter()
-                .find(|&&p| p == word)
-            {
-                return p.strip_prefix(['و', 'ب', 'ف']).unwrap_or(p);
-            }
+        if let Some(kept) = divine_name(word, n) {
+            return kept;
         }
         // Affixes are compared as integers : one
         // load of the word's first and last bytes instead of a string
