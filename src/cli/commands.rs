@@ -11,7 +11,6 @@ use khulasa::summarize::Budget;
 use khulasa::text::spans_to_char_offsets;
 use khulasa::{Article, Document, Pipeline};
 use rayon::prelude::*;
-use serde_json::json;
 
 use crate::args::{
     BriefArgs, BriefFormat, BudgetArgs, Cli, Command, GlossaryArgs, InputArgs, LineFormat,
@@ -153,13 +152,26 @@ pub(crate) fn process_all(
     records: Vec<Record>,
     default: Budget,
 ) -> Vec<Result<Article, Failed>> {
+    process_map(pool, pipeline, records, default, |a| a)
+}
+
+/// Like [`process_all`], mapping each article to what the command keeps
+/// (its output line) on the worker that made it, so no article outlives
+/// its own step.
+pub(crate) fn process_map<T: Send>(
+    pool: &rayon::ThreadPool,
+    pipeline: &Pipeline,
+    records: Vec<Record>,
+    default: Budget,
+    f: impl Fn(Article) -> T + Sync,
+) -> Vec<Result<T, Failed>> {
     pool.install(|| {
         records
             .into_par_iter()
             .map(|r| {
                 r.map(|doc| {
                     let b = khulasa::batch::doc_budget(&doc, default);
-                    pipeline.process_with_budget(doc, b)
+                    f(pipeline.process_with_budget(doc, b))
                 })
             })
             .collect()
@@ -383,26 +395,36 @@ fn split(args: SplitArgs) -> Result<ExitCode> {
     let records = read_records(&args.input, false);
     let total = records.len();
     let lines: Vec<Result<String, Failed>> = pool.install(|| {
-        records.into_par_iter().map(|r| r.map(|doc| {
-            let sents = khulasa::segment::segment(&doc.text);
-            match args.format {
-                LineFormat::Text => {
-                    let mut s = String::new();
-                    for x in &sents {
-                        s.push_str(&x.span.slice(&doc.text).replace(['\n', '\r'], " "));
-                        s.push('\n');
+        records
+            .into_par_iter()
+            .map(|r| {
+                r.map(|doc| {
+                    let sents = khulasa::segment::segment(&doc.text);
+                    match args.format {
+                        LineFormat::Text => {
+                            let mut s = String::new();
+                            for x in &sents {
+                                s.push_str(&x.span.slice(&doc.text).replace(['\n', '\r'], " "));
+                                s.push('\n');
+                            }
+                            s
+                        }
+                        LineFormat::Jsonl => {
+                            let spans: Vec<_> = sents.iter().map(|s| s.span).collect();
+                            let offsets = spans_to_char_offsets(&doc.text, &spans);
+                            let langs: Vec<_> = sents.iter().map(|s| s.lang.code()).collect();
+                            let kinds: Vec<_> = sents.iter().map(|s| s.kind).collect();
+                            json_line(&SplitLine {
+                                id: &doc.id,
+                                kinds,
+                                langs,
+                                sentences: offsets,
+                            })
+                        }
                     }
-                    s
-                }
-                LineFormat::Jsonl => {
-                    let spans: Vec<_> = sents.iter().map(|s| s.span).collect();
-                    let offsets = spans_to_char_offsets(&doc.text, &spans);
-                    let langs: Vec<_> = sents.iter().map(|s| s.lang.code()).collect();
-                    let kinds: Vec<_> = sents.iter().map(|s| s.kind).collect();
-                    json!({"id": doc.id, "sentences": offsets, "langs": langs, "kinds": kinds}).to_string() + "\n"
-                }
-            }
-        })).collect()
+                })
+            })
+            .collect()
     });
     write_lines(
         &args.out,
@@ -448,34 +470,27 @@ fn summarize(args: SummarizeArgs) -> Result<ExitCode> {
         .build()?;
     let records = read_records(&args.input, false);
     let total = records.len();
-    let results = process_all(&pool, &pipeline, records, budget(&args.budget));
-    let lines = results
-        .into_iter()
-        .map(|r| {
-            r.map(|a| {
-                let spans: Vec<_> = a
-                    .summary
-                    .sentences
-                    .iter()
-                    .filter_map(|&i| a.sentences.get(i))
-                    .map(|s| s.span)
-                    .collect();
-                let texts: Vec<&str> = spans.iter().map(|s| s.slice(&a.doc.text)).collect();
-                match args.format {
-                    LineFormat::Text => texts
-                        .iter()
-                        .map(|t| format!("{}\n", t.replace(['\n', '\r'], " ")))
-                        .collect(),
-                    LineFormat::Jsonl => {
-                        let offsets = spans_to_char_offsets(&a.doc.text, &spans);
-                        json!({"id": a.doc.id, "summary": texts.join(" "), "sentences": offsets})
-                            .to_string()
-                            + "\n"
-                    }
-                }
-            })
-        })
-        .collect();
+    let lines = process_map(&pool, &pipeline, records, budget(&args.budget), |a| {
+        let spans: Vec<_> = a
+            .summary
+            .sentences
+            .iter()
+            .filter_map(|&i| a.sentences.get(i))
+            .map(|s| s.span)
+            .collect();
+        let texts: Vec<&str> = spans.iter().map(|s| s.slice(&a.doc.text)).collect();
+        match args.format {
+            LineFormat::Text => texts
+                .iter()
+                .map(|t| format!("{}\n", t.replace(['\n', '\r'], " ")))
+                .collect(),
+            LineFormat::Jsonl => json_line(&SummaryLine {
+                id: &a.doc.id,
+                sentences: spans_to_char_offsets(&a.doc.text, &spans),
+                summary: texts.join(" "),
+            }),
+        }
+    });
     write_lines(
         &args.out,
         lines,
@@ -494,82 +509,134 @@ fn terms(args: TermsArgs) -> Result<ExitCode> {
         .build()?;
     let records = read_records(&args.input, false);
     let total = records.len();
-    let results = process_all(&pool, &pipeline, records, Budget::default());
     let entries = pipeline.glossary().entries();
-    let lines = results
-        .into_iter()
-        .map(|r| {
-            r.map(|a| {
-                let text = &a.doc.text;
-                let spans: Vec<_> = a.hits.iter().map(|h| h.span).collect();
-                let offsets = spans_to_char_offsets(text, &spans);
-                let cands = if args.candidates {
-                    glossary::candidates(text, &a.hits)
-                } else {
-                    Vec::new()
-                };
-                match args.format {
-                    LineFormat::Text => {
-                        let mut s = format!("# {}\n", a.doc.id);
-                        for (h, o) in a.hits.iter().zip(&offsets) {
-                            if let Some(e) = entries.get(h.entry) {
-                                let kind = e.kind.map_or("", |k| k.as_str());
-                                s.push_str(&format!(
-                                    "{}-{}\t{}\t{}\t{}\t{kind}\n",
-                                    o[0],
-                                    o[1],
-                                    one_line(h.span.slice(text)),
-                                    e.ar,
-                                    e.en
-                                ));
-                            }
-                        }
-                        for c in &cands {
-                            s.push_str(&format!(
-                                "?\t{}\t{}\t{}x\n",
-                                one_line(&c.ar),
-                                c.romanized,
-                                c.count
-                            ));
-                        }
-                        s
-                    }
-                    LineFormat::Jsonl => {
-                        let hits: Vec<_> = a
-                            .hits
-                            .iter()
-                            .zip(&offsets)
-                            .filter_map(|(h, o)| {
-                                entries.get(h.entry).map(|e| {
-                                    json!({"start": o[0], "end": o[1], "ar": e.ar, "en": e.en, "type": e.kind})
-                                })
-                            })
-                            .collect();
-                        let mut rec = json!({"id": a.doc.id, "hits": hits});
-                        if args.candidates {
-                            let list: Vec<_> = cands
-                                .iter()
-                                .map(|c| {
-                                    json!({
-                                        "text": c.ar,
-                                        "lang": c.lang,
-                                        "romanized": c.romanized,
-                                        "count": c.count,
-                                        "spans": spans_to_char_offsets(text, &c.spans),
-                                    })
-                                })
-                                .collect();
-                            if let Some(obj) = rec.as_object_mut() {
-                                obj.insert("candidates".into(), json!(list));
-                            }
-                        }
-                        rec.to_string() + "\n"
+    let lines = process_map(&pool, &pipeline, records, Budget::default(), |a| {
+        let text = &a.doc.text;
+        let spans: Vec<_> = a.hits.iter().map(|h| h.span).collect();
+        let offsets = spans_to_char_offsets(text, &spans);
+        let cands = if args.candidates {
+            glossary::candidates(text, &a.hits)
+        } else {
+            Vec::new()
+        };
+        match args.format {
+            LineFormat::Text => {
+                let mut s = format!("# {}\n", a.doc.id);
+                for (h, o) in a.hits.iter().zip(&offsets) {
+                    if let Some(e) = entries.get(h.entry) {
+                        let kind = e.kind.map_or("", |k| k.as_str());
+                        s.push_str(&format!(
+                            "{}-{}\t{}\t{}\t{}\t{kind}\n",
+                            o[0],
+                            o[1],
+                            one_line(h.span.slice(text)),
+                            e.ar,
+                            e.en
+                        ));
                     }
                 }
-            })
-        })
-        .collect();
+                for c in &cands {
+                    s.push_str(&format!(
+                        "?\t{}\t{}\t{}x\n",
+                        one_line(&c.ar),
+                        c.romanized,
+                        c.count
+                    ));
+                }
+                s
+            }
+            LineFormat::Jsonl => {
+                let hits = a
+                    .hits
+                    .iter()
+                    .zip(&offsets)
+                    .filter_map(|(h, o)| {
+                        entries.get(h.entry).map(|e| HitLine {
+                            ar: &e.ar,
+                            en: &e.en,
+                            end: o[1],
+                            start: o[0],
+                            kind: e.kind,
+                        })
+                    })
+                    .collect();
+                let candidates = args.candidates.then(|| {
+                    cands
+                        .iter()
+                        .map(|c| CandidateLine {
+                            count: c.count,
+                            lang: c.lang,
+                            romanized: &c.romanized,
+                            spans: spans_to_char_offsets(text, &c.spans),
+                            text: &c.ar,
+                        })
+                        .collect()
+                });
+                json_line(&TermsLine {
+                    candidates,
+                    hits,
+                    id: &a.doc.id,
+                })
+            }
+        }
+    });
     write_lines(&args.out, lines, total, false, args.input.quiet)
+}
+
+/// One line of `summarize --format jsonl` (keys in alphabetical order, as
+/// every JSONL record khulasa writes).
+#[derive(serde::Serialize)]
+struct SummaryLine<'a> {
+    id: &'a str,
+    sentences: Vec<[usize; 2]>,
+    summary: String,
+}
+
+/// One line of `split --format jsonl`.
+#[derive(serde::Serialize)]
+struct SplitLine<'a> {
+    id: &'a str,
+    kinds: Vec<khulasa::segment::SentenceKind>,
+    langs: Vec<&'static str>,
+    sentences: Vec<[usize; 2]>,
+}
+
+/// One line of `terms --format jsonl`.
+#[derive(serde::Serialize)]
+struct TermsLine<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    candidates: Option<Vec<CandidateLine<'a>>>,
+    hits: Vec<HitLine<'a>>,
+    id: &'a str,
+}
+
+/// A glossary hit in [`TermsLine`].
+#[derive(serde::Serialize)]
+struct HitLine<'a> {
+    ar: &'a str,
+    en: &'a str,
+    end: usize,
+    start: usize,
+    #[serde(rename = "type")]
+    kind: Option<glossary::TermType>,
+}
+
+/// A term candidate in [`TermsLine`].
+#[derive(serde::Serialize)]
+struct CandidateLine<'a> {
+    count: usize,
+    lang: khulasa::lang::Lang,
+    romanized: &'a str,
+    spans: Vec<[usize; 2]>,
+    text: &'a str,
+}
+
+/// `v` as one line of compact JSON. The line structs hold only strings,
+/// numbers and lists, whose serialization cannot fail.
+fn json_line<T: serde::Serialize>(v: &T) -> String {
+    let mut s = serde_json::to_string(v).unwrap_or_default();
+    s.push('\n');
+    s
 }
 
 fn to_json<T: serde::Serialize>(v: &T) -> Result<String, khulasa::Error> {
