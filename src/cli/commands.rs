@@ -103,8 +103,12 @@ pub(crate) fn thread_count(args: &InputArgs) -> Result<usize> {
     }
 }
 
+/// The worker pool of one command. The calling (main) thread is one of its
+/// workers, so `--threads 1` runs everything on the main thread and starts
+/// no thread at all; it would otherwise only wait. Called once per process
+/// (a thread can belong to one such pool).
 pub(crate) fn thread_pool(args: &InputArgs) -> Result<rayon::ThreadPool> {
-    let mut b = rayon::ThreadPoolBuilder::new();
+    let mut b = rayon::ThreadPoolBuilder::new().use_current_thread();
     if args.threads.is_some() {
         b = b.num_threads(thread_count(args)?);
     }
