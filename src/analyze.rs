@@ -781,15 +781,22 @@ struct Table {
     /// Per id: its hash (kept for growing the table) and its byte range in
     /// the arena, together so that a lookup touches one entry.
     entries: Vec<(u64, usize, usize)>,
-    /// Slots: 0 empty, else id + 1. Length 0 or a power of two.
+    /// Slots: 0 empty, else id + 1. Length 0 or a power of two (then at
+    /// least 64).
     slots: Vec<u32>,
+    /// 64 minus log2 of the slot count: a hash shifted right by this many
+    /// bits is its home slot (0 for the empty table, whose every slot
+    /// lookup misses).
+    shift: u32,
 }
 
 impl Table {
     fn with_capacity(words: usize) -> Table {
+        let n = (words * 2).next_power_of_two().max(64);
         Table {
             entries: Vec::with_capacity(words * 2),
-            slots: vec![0; (words * 2).next_power_of_two().max(64)],
+            slots: vec![0; n],
+            shift: 64 - n.trailing_zeros(),
         }
     }
 
@@ -804,15 +811,11 @@ impl Table {
         }
     }
 
+    #[inline(always)]
     fn slot_of(&self, h: u64) -> usize {
         // The table length is a power of two; the high bits of the hash
         // are the well-mixed ones.
-        let bits = self.slots.len().trailing_zeros();
-        if bits == 0 {
-            0
-        } else {
-            (h >> (64 - bits)) as usize
-        }
+        h.wrapping_shr(self.shift) as usize
     }
 
     /// The id of `key` (with hash `h`; entries are ranges of `arena`), or
@@ -841,7 +844,7 @@ impl Table {
 
     /// Adds the word at `start..end` of the arena (hash `h`, known to be
     /// absent; `slot` from [`Table::lookup`]) and returns its id.
-    #[inline]
+    #[inline(always)]
     fn insert_at(&mut self, h: u64, start: usize, end: usize, slot: usize) -> u32 {
         let id = self.len() as u32;
         self.entries.push((h, start, end));
@@ -868,9 +871,11 @@ impl Table {
         }
     }
 
+    #[inline(never)]
     fn grow(&mut self) {
         let n = (self.slots.len() * 2).max(64);
         self.slots = vec![0; n];
+        self.shift = 64 - n.trailing_zeros();
         for id in 0..self.entries.len() {
             let h = self.entries.get(id).map_or(0, |e| e.0);
             self.place(id as u32, h);
