@@ -425,7 +425,8 @@ fn class_table() -> &'static Classes {
 /// What [`fold`] and [`is_word_char`] make of U+0600–U+06FF, by code point
 /// minus U+0600: `0` deleted, `1` a boundary, `2` a word character (a test
 /// checks this against the general path and against [`lang::normalize`]).
-const ARABIC_KINDS: &[u8; 256] = b"1111111111111111000000000001011122222222222222222222222222222222\
+const ARABIC_KINDS: &[u8; 256] =
+    b"1111111111111111000000000001011122222222222222222222222222222222\
     0222222222200000000000000000000022222222221111220222222222222222\
     2222222222222222222222222222222222222222222222222222222222222222\
     2222222222222222222212000000011000000000010000222222222222222112";
@@ -967,6 +968,13 @@ impl Table {
 fn hash(b: &[u8]) -> u64 {
     const K: u64 = 0x517c_c1b7_2722_0a95;
     let mut h = (b.len() as u64).wrapping_mul(K);
+    // 8 to 16 bytes (most words): the first and the last 8, which overlap
+    // for fewer than 16, without the loop.
+    if let (Some(lo), Some(hi), true) = (b.first_chunk::<8>(), b.last_chunk::<8>(), b.len() <= 16) {
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(*lo)).wrapping_mul(K);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(*hi)).wrapping_mul(K);
+        return h ^ (h >> 29);
+    }
     let mut rest = b;
     while let Some((c, r)) = rest.split_first_chunk::<8>() {
         h = (h.rotate_left(5) ^ u64::from_le_bytes(*c)).wrapping_mul(K);
@@ -1160,7 +1168,12 @@ mod tests {
             assert_eq!(t.ascii_clean[b as usize], a.kind == Act::WORD && a.same);
         }
         for k in 0..256u32 {
-            assert_eq!(t.arabic[k as usize], act(0x0600 + k), "U+{:04X}", 0x0600 + k);
+            assert_eq!(
+                t.arabic[k as usize],
+                act(0x0600 + k),
+                "U+{:04X}",
+                0x0600 + k
+            );
             let a = act(0x0600 + k);
             assert_eq!(t.arabic_clean[k as usize], a.kind == Act::WORD && a.same);
         }
