@@ -183,7 +183,9 @@ fn tokenize_in(text: &str, base: usize, vocab: &mut Vocab, in_arena: bool) -> Ve
                     // inside the word): spell the form out from here on.
                     dirty = true;
                     buf.clear();
-                    buf.push_str(text.get(start..word_end).unwrap_or(""));
+                    if word_end > start {
+                        buf.push_str(text.get(start..word_end).unwrap_or(""));
+                    }
                     buf.push(act.ch);
                 }
                 word_end = $i + $len;
