@@ -183,7 +183,9 @@ fn tokenize_in(text: &str, base: usize, vocab: &mut Vocab, in_arena: bool) -> Ve
                     // inside the word): spell the form out from here on.
                     dirty = true;
                     buf.clear();
-                    buf.push_str(text.get(start..word_end).unwrap_or(""));
+                    if word_end > start {
+                        buf.push_str(text.get(start..word_end).unwrap_or(""));
+                    }
                     buf.push(act.ch);
                 }
                 word_end = $i + $len;
@@ -311,14 +313,14 @@ struct Classes {
     /// By two bytes `b0 << 8 | b1`: the length of the character they start
     /// if it is an ASCII or Arabic-block word character that normalizes to
     /// itself (1 or 2), else 0.
-    clean_pair: Box<[u8; 1 << 16]>,
+    clean_pair: [u8; 1 << 16],
 }
 
 /// The index into [`Classes::arabic`] of the two-byte sequence `b0 b1`
 /// (`b0` in 0xD8–0xDB).
 #[inline(always)]
-fn arabic_index(b0: u8, b1: u8) -> usize {
-    usize::from(b0 & 0x03) << 6 | usize::from(b1 & 0x3F)
+const fn arabic_index(b0: u8, b1: u8) -> usize {
+    ((b0 & 0x03) as usize) << 6 | (b1 & 0x3F) as usize
 }
 
 impl Classes {
@@ -331,6 +333,24 @@ impl Classes {
         // While two bytes are left, one table lookup says how long the
         // clean character they start is (0: not clean).
         let mut j = i;
+        let step = |b0: u8, b1: u8| {
+            self.clean_pair
+                .get(usize::from(u16::from_be_bytes([b0, b1])))
+                .copied()
+                .unwrap_or(0)
+        };
+        // Two characters per round while four bytes are left (most words
+        // are runs of two-byte letters).
+        while let Some(&[b0, b1, b2, b3]) = bytes.get(j..).and_then(|r| r.first_chunk::<4>()) {
+            match step(b0, b1) {
+                0 => return j,
+                1 => j += 1,
+                _ => match step(b2, b3) {
+                    0 => return j + 2,
+                    s => j += 2 + usize::from(s),
+                },
+            }
+        }
         while let (Some(&b0), Some(&b1)) = (bytes.get(j), bytes.get(j + 1)) {
             let step = self
                 .clean_pair
@@ -397,66 +417,127 @@ impl Classes {
     }
 }
 
+/// The tokenizer's tables, computed at compile time (no start-up cost).
+static CLASSES: Classes = Classes::build();
+
 fn class_table() -> &'static Classes {
-    static TABLE: std::sync::OnceLock<Classes> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| {
-        let act = |cp: u32| {
-            let Some(c) = char::from_u32(cp) else {
-                return Act::BOUNDARY_ACT;
-            };
-            let mut folded = Vec::new();
-            fold(c, &mut |f| folded.push(f));
-            match folded.as_slice() {
-                [] => Act {
-                    ch: c,
-                    kind: Act::DELETED,
-                    same: false,
-                },
-                [f] if is_word_char(*f) => Act {
-                    ch: *f,
-                    kind: Act::WORD,
-                    same: *f == c,
-                },
-                // No character of these ranges folds to several; a
-                // non-word character is a boundary.
-                _ => Act::BOUNDARY_ACT,
-            }
-        };
+    &CLASSES
+}
+
+/// What [`fold`] and [`is_word_char`] make of U+0600–U+06FF, by code point
+/// minus U+0600: `0` deleted, `1` a boundary, `2` a word character (a test
+/// checks this against the general path and against [`lang::normalize`]).
+const ARABIC_KINDS: &[u8; 256] =
+    b"1111111111111111000000000001011122222222222222222222222222222222\
+    0222222222200000000000000000000022222222221111220222222222222222\
+    2222222222222222222222222222222222222222222222222222222222222222\
+    2222222222222222222212000000011000000000010000222222222222222112";
+
+/// The word characters of U+0600–U+06FF that normalize to another
+/// character (by code point minus U+0600): alef and hamza forms, ة, ى,
+/// Arabic-Indic and extended digits.
+const ARABIC_FOLDED: [(u8, char); 28] = [
+    (0x22, '\u{0627}'),
+    (0x23, '\u{0627}'),
+    (0x24, '\u{0648}'),
+    (0x25, '\u{0627}'),
+    (0x26, '\u{064A}'),
+    (0x29, '\u{0647}'),
+    (0x49, '\u{064A}'),
+    (0x60, '\u{0030}'),
+    (0x61, '\u{0031}'),
+    (0x62, '\u{0032}'),
+    (0x63, '\u{0033}'),
+    (0x64, '\u{0034}'),
+    (0x65, '\u{0035}'),
+    (0x66, '\u{0036}'),
+    (0x67, '\u{0037}'),
+    (0x68, '\u{0038}'),
+    (0x69, '\u{0039}'),
+    (0x71, '\u{0627}'),
+    (0xF0, '\u{0030}'),
+    (0xF1, '\u{0031}'),
+    (0xF2, '\u{0032}'),
+    (0xF3, '\u{0033}'),
+    (0xF4, '\u{0034}'),
+    (0xF5, '\u{0035}'),
+    (0xF6, '\u{0036}'),
+    (0xF7, '\u{0037}'),
+    (0xF8, '\u{0038}'),
+    (0xF9, '\u{0039}'),
+];
+
+// Indexing in const evaluation cannot panic at run time: an out-of-range
+// index fails the build.
+#[allow(clippy::indexing_slicing)]
+impl Classes {
+    /// The tables from [`ARABIC_KINDS`], [`ARABIC_FOLDED`] and the ASCII
+    /// rules of [`fold`] (lower case; letters and digits are words).
+    const fn build() -> Classes {
         let mut t = Classes {
             ascii: [Act::BOUNDARY_ACT; 128],
             arabic: [Act::BOUNDARY_ACT; 256],
             ascii_clean: [false; 128],
             arabic_clean: [false; 256],
-            clean_pair: Box::new([0u8; 1 << 16]),
+            clean_pair: [0u8; 1 << 16],
         };
-        for (k, slot) in t.ascii.iter_mut().enumerate() {
-            *slot = act(k as u32);
+        let mut b = 0usize;
+        while b < 128 {
+            let lower = (b as u8).to_ascii_lowercase();
+            if lower.is_ascii_alphanumeric() {
+                t.ascii[b] = Act {
+                    ch: lower as char,
+                    kind: Act::WORD,
+                    same: lower as usize == b,
+                };
+                t.ascii_clean[b] = lower as usize == b;
+            }
+            b += 1;
         }
-        for (k, slot) in t.arabic.iter_mut().enumerate() {
-            *slot = act(0x0600 + k as u32);
-        }
-        let clean = |a: &Act| a.kind == Act::WORD && a.same;
-        for (c, a) in t.ascii_clean.iter_mut().zip(&t.ascii) {
-            *c = clean(a);
-        }
-        for (c, a) in t.arabic_clean.iter_mut().zip(&t.arabic) {
-            *c = clean(a);
-        }
-        for (k, step) in t.clean_pair.iter_mut().enumerate() {
-            let (b0, b1) = ((k >> 8) as u8, k as u8);
-            *step = match b0 {
-                0..=0x7F if t.ascii_clean.get(usize::from(b0)) == Some(&true) => 1,
-                0xD8..=0xDB
-                    if b1 & 0xC0 == 0x80
-                        && t.arabic_clean.get(arabic_index(b0, b1)) == Some(&true) =>
-                {
-                    2
+        let mut k = 0usize;
+        while k < 256 {
+            let c = match char::from_u32(0x0600 + k as u32) {
+                Some(c) => c,
+                None => ' ',
+            };
+            t.arabic[k] = match ARABIC_KINDS[k] {
+                b'0' => Act {
+                    ch: c,
+                    kind: Act::DELETED,
+                    same: false,
+                },
+                b'2' => {
+                    let mut f = c;
+                    let mut j = 0usize;
+                    while j < ARABIC_FOLDED.len() {
+                        if ARABIC_FOLDED[j].0 as usize == k {
+                            f = ARABIC_FOLDED[j].1;
+                        }
+                        j += 1;
+                    }
+                    t.arabic_clean[k] = f as u32 == c as u32;
+                    Act {
+                        ch: f,
+                        kind: Act::WORD,
+                        same: f as u32 == c as u32,
+                    }
                 }
+                _ => Act::BOUNDARY_ACT,
+            };
+            k += 1;
+        }
+        let mut p = 0usize;
+        while p < 1 << 16 {
+            let (b0, b1) = ((p >> 8) as u8, p as u8);
+            t.clean_pair[p] = match b0 {
+                0..=0x7F if t.ascii_clean[b0 as usize] => 1,
+                0xD8..=0xDB if b1 & 0xC0 == 0x80 && t.arabic_clean[arabic_index(b0, b1)] => 2,
                 _ => 0,
             };
+            p += 1;
         }
         t
-    })
+    }
 }
 
 /// Arabic letters U+0621–U+064A (all alphabetic), ASCII, then the general test.
@@ -781,15 +862,22 @@ struct Table {
     /// Per id: its hash (kept for growing the table) and its byte range in
     /// the arena, together so that a lookup touches one entry.
     entries: Vec<(u64, usize, usize)>,
-    /// Slots: 0 empty, else id + 1. Length 0 or a power of two.
+    /// Slots: 0 empty, else id + 1. Length 0 or a power of two (then at
+    /// least 64).
     slots: Vec<u32>,
+    /// 64 minus log2 of the slot count: a hash shifted right by this many
+    /// bits is its home slot (0 for the empty table, whose every slot
+    /// lookup misses).
+    shift: u32,
 }
 
 impl Table {
     fn with_capacity(words: usize) -> Table {
+        let n = (words * 2).next_power_of_two().max(64);
         Table {
             entries: Vec::with_capacity(words * 2),
-            slots: vec![0; (words * 2).next_power_of_two().max(64)],
+            slots: vec![0; n],
+            shift: 64 - n.trailing_zeros(),
         }
     }
 
@@ -804,15 +892,11 @@ impl Table {
         }
     }
 
+    #[inline(always)]
     fn slot_of(&self, h: u64) -> usize {
         // The table length is a power of two; the high bits of the hash
         // are the well-mixed ones.
-        let bits = self.slots.len().trailing_zeros();
-        if bits == 0 {
-            0
-        } else {
-            (h >> (64 - bits)) as usize
-        }
+        h.wrapping_shr(self.shift) as usize
     }
 
     /// The id of `key` (with hash `h`; entries are ranges of `arena`), or
@@ -841,7 +925,7 @@ impl Table {
 
     /// Adds the word at `start..end` of the arena (hash `h`, known to be
     /// absent; `slot` from [`Table::lookup`]) and returns its id.
-    #[inline]
+    #[inline(always)]
     fn insert_at(&mut self, h: u64, start: usize, end: usize, slot: usize) -> u32 {
         let id = self.len() as u32;
         self.entries.push((h, start, end));
@@ -868,9 +952,11 @@ impl Table {
         }
     }
 
+    #[inline(never)]
     fn grow(&mut self) {
         let n = (self.slots.len() * 2).max(64);
         self.slots = vec![0; n];
+        self.shift = 64 - n.trailing_zeros();
         for id in 0..self.entries.len() {
             let h = self.entries.get(id).map_or(0, |e| e.0);
             self.place(id as u32, h);
@@ -884,6 +970,13 @@ impl Table {
 fn hash(b: &[u8]) -> u64 {
     const K: u64 = 0x517c_c1b7_2722_0a95;
     let mut h = (b.len() as u64).wrapping_mul(K);
+    // 8 to 16 bytes (most words): the first and the last 8, which overlap
+    // for fewer than 16, without the loop.
+    if let (Some(lo), Some(hi), true) = (b.first_chunk::<8>(), b.last_chunk::<8>(), b.len() <= 16) {
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(*lo)).wrapping_mul(K);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(*hi)).wrapping_mul(K);
+        return h ^ (h >> 29);
+    }
     let mut rest = b;
     while let Some((c, r)) = rest.split_first_chunk::<8>() {
         h = (h.rotate_left(5) ^ u64::from_le_bytes(*c)).wrapping_mul(K);
@@ -1040,6 +1133,52 @@ mod tests {
         assert!(t.arabic_clean[arabic_index(0xD8, 0xA8)], "ب is clean");
         assert!(!t.arabic_clean[arabic_index(0xD8, 0xA9)], "ة folds to ه");
         assert!(t.ascii_clean[usize::from(b'a')] && !t.ascii_clean[usize::from(b'A')]);
+    }
+
+    #[test]
+    fn static_tables_equal_the_general_fold() {
+        // The compile-time tables against a run-time computation from
+        // `fold` and `is_word_char` for every character they cover.
+        let act = |cp: u32| {
+            let Some(c) = char::from_u32(cp) else {
+                return Act::BOUNDARY_ACT;
+            };
+            let mut folded = Vec::new();
+            fold(c, &mut |f| folded.push(f));
+            match folded.as_slice() {
+                [] => Act {
+                    ch: c,
+                    kind: Act::DELETED,
+                    same: false,
+                },
+                [f] if is_word_char(*f) => Act {
+                    ch: *f,
+                    kind: Act::WORD,
+                    same: *f == c,
+                },
+                [f] => {
+                    assert!(!is_word_char(*f));
+                    Act::BOUNDARY_ACT
+                }
+                more => panic!("U+{cp:04X} folds to {more:?}"),
+            }
+        };
+        let t = class_table();
+        for b in 0..128u32 {
+            assert_eq!(t.ascii[b as usize], act(b), "{b:02X}");
+            let a = act(b);
+            assert_eq!(t.ascii_clean[b as usize], a.kind == Act::WORD && a.same);
+        }
+        for k in 0..256u32 {
+            assert_eq!(
+                t.arabic[k as usize],
+                act(0x0600 + k),
+                "U+{:04X}",
+                0x0600 + k
+            );
+            let a = act(0x0600 + k);
+            assert_eq!(t.arabic_clean[k as usize], a.kind == Act::WORD && a.same);
+        }
     }
 
     #[test]

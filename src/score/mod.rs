@@ -73,6 +73,16 @@ pub use terms::Terms;
 pub struct Scores {
     /// One value per sentence.
     pub values: Vec<f64>,
+    /// Per sentence, its distinct content terms as sorted ids (the sets
+    /// TextRank compares, [`Terms::sets`]), kept so that
+    /// [`select`](crate::summarize::select) need not rebuild them for its
+    /// redundancy check. Ids are the document's term ids, not stem ids: only
+    /// set sizes and intersections are meaningful (they equal those of the
+    /// stem-id sets for an analysis whose tokens' stems are in its
+    /// vocabulary, as [`analyze`](crate::analyze::analyze) builds them). Empty when not computed
+    /// (as in `Scores::default()`); `select` then derives the sets from the
+    /// analysis.
+    pub sets: Vec<Vec<u32>>,
 }
 
 /// Weights of the features in the combined score.
@@ -151,6 +161,16 @@ impl Features {
     /// gives them a non-zero weight (they are the costly ones); skipped
     /// features are all zeros.
     pub fn compute(sentences: &[Sentence], analysis: &Analysis, weights: &Weights) -> Features {
+        Features::compute_with_sets(sentences, analysis, weights).0
+    }
+
+    /// [`Features::compute`], also returning the content-term sets it built
+    /// ([`Terms::sets`]).
+    fn compute_with_sets(
+        sentences: &[Sentence],
+        analysis: &Analysis,
+        weights: &Weights,
+    ) -> (Features, Vec<Vec<u32>>) {
         let n = sentences.len().min(analysis.sentences.len());
         let candidate = candidates(sentences, analysis);
         // Only the parts of `Terms` that the weighted scorers read.
@@ -166,7 +186,7 @@ impl Features {
             v
         };
         let title = sentences.iter().position(|s| s.kind == SentenceKind::Title);
-        Features {
+        let features = Features {
             position: position::position(&candidate),
             centroid: run(weights.centroid, &|| centroid::centroid(&terms)),
             lexrank: run(weights.lexrank, &|| lexrank::lexrank(&terms)),
@@ -177,7 +197,8 @@ impl Features {
             title: run(weights.title, &|| title::title_overlap(&terms, title)),
             length: run(weights.length, &|| length::length(analysis)),
             candidate,
-        }
+        };
+        (features, terms.sets)
     }
 
     /// The weighted sum for sentence `i` (0 for non-candidates; candidates
@@ -242,10 +263,11 @@ pub fn score(sentences: &[Sentence], analysis: &Analysis) -> Scores {
 
 /// Scores sentences with the given weights.
 pub fn score_with(sentences: &[Sentence], analysis: &Analysis, weights: &Weights) -> Scores {
-    let f = Features::compute(sentences, analysis, weights);
+    let (f, sets) = Features::compute_with_sets(sentences, analysis, weights);
     Scores {
         values: (0..f.candidate.len())
             .map(|i| f.combine(i, weights))
             .collect(),
+        sets,
     }
 }

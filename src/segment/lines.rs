@@ -38,10 +38,15 @@ impl Line {
 /// (E2 80 A8/A9); text without the rare ones is cut with `memchr`.
 pub(crate) fn lines(text: &str) -> Vec<Line> {
     let bytes = text.as_bytes();
+    // One scan for the lead bytes of the rare multi-byte breaks (C2 also
+    // leads « » and no-break spaces, E2 quotes and dashes: each is checked).
     let rare = memchr::memchr2(0x0B, 0x0C, bytes).is_some()
-        || memchr::memmem::find(bytes, "\u{85}".as_bytes()).is_some()
-        || memchr::memmem::find(bytes, "\u{2028}".as_bytes()).is_some()
-        || memchr::memmem::find(bytes, "\u{2029}".as_bytes()).is_some();
+        || memchr::memchr2_iter(0xC2, 0xE2, bytes).any(|i| {
+            matches!(
+                bytes.get(i..).unwrap_or(&[]),
+                [0xC2, 0x85, ..] | [0xE2, 0x80, 0xA8 | 0xA9, ..]
+            )
+        });
     if rare {
         return lines_any(text);
     }
@@ -637,6 +642,12 @@ mod tests {
             "\r\n\r\n",
             "سطر أول\nسطر ثان\r\n",
             "x\u{2028}y\u{85}z\x0bw\x0cv\r\nu",
+            // One rare break among characters with the same lead bytes.
+            "«قال» — “x”\u{a0}y\u{2029}z",
+            "«قال» — “x”\u{a0}y\u{2028}z\n",
+            "«قال» — “x”\u{a0}y\u{85}z",
+            "«قال» — “x”\u{a0}y\nz\u{2026}\u{2029}",
+            "«قال» — “x”\u{a0}y\nz\u{2026}",
         ] {
             let a: Vec<(usize, usize, usize, bool)> = lines(t)
                 .iter()
@@ -649,5 +660,8 @@ mod tests {
             assert_eq!(a, b, "{t:?}");
         }
         assert_eq!(lines("a\nb\r\nc\rd").len(), 4);
+        for brk in ["\u{85}", "\u{2028}", "\u{2029}"] {
+            assert_eq!(lines(&format!("«a» “b”{brk}c\u{a0}")).len(), 2, "{brk:?}");
+        }
     }
 }

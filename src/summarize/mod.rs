@@ -99,10 +99,21 @@ fn stem_ids(tokens: &[crate::analyze::Token]) -> Vec<u32> {
 pub fn select(scores: &Scores, analysis: &Analysis, budget: Budget) -> Summary {
     let total_words = analysis.token_count();
     let (max_sents, max_words) = budget.limits(total_words);
-    let sets: Vec<std::cell::OnceCell<Vec<u32>>> = (0..analysis.sentences.len())
-        .map(|_| std::cell::OnceCell::new())
-        .collect();
+    // The scorer's content-term sets when it kept them (one per sentence),
+    // else stem-id sets built on first use: both hold one id per distinct
+    // content stem, so sizes and intersections agree.
+    let kept = (scores.sets.len() == analysis.sentences.len()).then_some(&scores.sets);
+    let sets: Vec<std::cell::OnceCell<Vec<u32>>> = if kept.is_some() {
+        Vec::new()
+    } else {
+        (0..analysis.sentences.len())
+            .map(|_| std::cell::OnceCell::new())
+            .collect()
+    };
     let set = |i: usize| -> &[u32] {
+        if let Some(k) = kept {
+            return k.get(i).map_or(&[], Vec::as_slice);
+        }
         match (sets.get(i), analysis.sentences.get(i)) {
             (Some(c), Some(t)) => c.get_or_init(|| stem_ids(t)),
             _ => &[],
@@ -155,4 +166,66 @@ pub fn select(scores: &Scores, analysis: &Analysis, budget: Budget) -> Summary {
     }
     chosen.sort_unstable();
     Summary { sentences: chosen }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{analyze, score, segment};
+
+    /// The content-term sets the scorer keeps give the same summaries as
+    /// the stem-id sets `select` builds when it has none.
+    #[test]
+    fn kept_term_sets_select_like_stem_sets() {
+        let texts = [
+            include_str!("../../seeds/000_5691900a397ebd07.txt"),
+            include_str!("../../seeds/001_0cc4af94058731b6.txt"),
+            include_str!("../../seeds/002_c6bfd335af56721e.txt"),
+            include_str!("../../seeds/003_f73e49b5b275455f.txt"),
+            include_str!("../../seeds/004_ace0da53d28b4e56.txt"),
+            "عنوان\nأعلنت القوات هدنة في الرقة يوم الأحد الماضي. \
+             أعلنت القوات هدنة في الرقة يوم الأحد. \
+             وغادرت قافلة من المقاتلين المدينة نحو دير الزور.",
+        ];
+        for text in texts {
+            let s = segment::segment(text);
+            let a = analyze::analyze(text, &s);
+            let sc = score::score(&s, &a);
+            assert_eq!(sc.sets.len(), a.sentences.len());
+            let bare = Scores {
+                values: sc.values.clone(),
+                sets: Vec::new(),
+            };
+            // Same sizes and pairwise intersections, so the same checks.
+            for i in 0..a.sentences.len() {
+                let stems = a.sentences.get(i).map(|t| stem_ids(t)).unwrap_or_default();
+                assert_eq!(sc.sets.get(i).map(Vec::len), Some(stems.len()));
+            }
+            for budget in [
+                Budget::Sentences(1),
+                Budget::Sentences(3),
+                Budget::Sentences(50),
+                Budget::Words(20),
+                Budget::Words(100),
+                Budget::Ratio(0.5),
+            ] {
+                assert_eq!(select(&sc, &a, budget), select(&bare, &a, budget));
+            }
+            // Near duplicates are found by either kind of set.
+            for i in 0..a.sentences.len() {
+                for j in 0..a.sentences.len() {
+                    let (Some(ti), Some(tj)) = (a.sentences.get(i), a.sentences.get(j)) else {
+                        continue;
+                    };
+                    let (Some(ki), Some(kj)) = (sc.sets.get(i), sc.sets.get(j)) else {
+                        continue;
+                    };
+                    assert_eq!(
+                        near_duplicate(ki, kj),
+                        near_duplicate(&stem_ids(ti), &stem_ids(tj))
+                    );
+                }
+            }
+        }
+    }
 }
