@@ -5,10 +5,6 @@
 //! a metadata bar glued to the headline (`عنوان الكاتب : … التاريخ : …`) is
 //! found inside the line by its field labels.
 
-use std::sync::OnceLock;
-
-use regex::Regex;
-
 use super::chars;
 use super::date::{self, Form};
 #[cfg(test)]
@@ -66,15 +62,54 @@ const LABELS: &[(&str, Field)] = &[
     ("المراجع", Field::Sources),
 ];
 
-fn label_re() -> Option<&'static Regex> {
-    static RE: OnceLock<Option<Regex>> = OnceLock::new();
-    RE.get_or_init(|| {
-        let alts: Vec<String> = LABELS.iter().map(|(l, _)| regex::escape(l)).collect();
-        // A label is a whole word sequence followed by a colon.
-        let pat = format!(r"(?:^|[\s\-|،,.()])({})\s*[:：]", alts.join("|"));
-        Regex::new(&pat).ok()
-    })
-    .as_ref()
+/// True for a character that may stand before a label: white space, a
+/// dash, a bar, a comma, a full stop or a bracket.
+#[inline]
+fn is_label_boundary(c: char) -> bool {
+    matches!(c, '-' | '|' | '،' | ',' | '.' | '(' | ')') || c.is_whitespace()
+}
+
+/// The labelled fields of a normalized line: (field, label start, label
+/// end, value start) in offsets of `norm`.
+///
+/// A label is a whole word sequence followed by optional white space and a
+/// colon, at the start of the line or after a boundary character (see
+/// `is_label_boundary`). Hits are those of the leftmost-first, non-
+/// overlapping search of `(?:^|[\s\-|،,.()])(LABEL|…)\s*[:：]` (the tests
+/// check it against that regex): a match ends at a colon and, labels ending
+/// in a letter, at most one label can start a match at a given place, so
+/// for each colon the match is the longest label that ends before it with a
+/// boundary before it that lies after the previous match.
+fn find_labels(norm: &str) -> Vec<(Field, usize, usize, usize)> {
+    let mut hits = Vec::new();
+    // Where the previous match ended: the next one starts there or later.
+    let mut from = 0;
+    for (colon, c) in norm.match_indices([':', '：']) {
+        let before = norm.get(..colon).unwrap_or("");
+        let label_end = before.trim_end().len();
+        let head = before.get(..label_end).unwrap_or("");
+        let mut best: Option<(usize, Field)> = None;
+        for &(label, field) in LABELS {
+            let Some(start) = head.strip_suffix(label).map(str::len) else {
+                continue;
+            };
+            if best.is_some_and(|(b, _)| b <= start) {
+                continue;
+            }
+            let ok = match head.get(..start).and_then(|h| h.chars().next_back()) {
+                None => from == 0,
+                Some(b) => is_label_boundary(b) && start - b.len_utf8() >= from,
+            };
+            if ok {
+                best = Some((start, field));
+            }
+        }
+        if let Some((start, field)) = best {
+            from = colon + c.len();
+            hits.push((field, start, label_end, from));
+        }
+    }
+    hits
 }
 
 /// One labelled field inside a line.
@@ -244,20 +279,11 @@ fn analyze_line(text: &str, span: Span) -> Line {
         bare_date: None,
     };
     // Every label is followed by a colon.
-    let Some(re) = label_re() else { return line };
-    let re = Some(re).filter(|_| norm_text.contains(':') || norm_text.contains('：'));
-    // (field, label start, label end, value start) in normalized offsets.
-    let mut hits: Vec<(Field, usize, usize, usize)> = Vec::new();
-    for c in re.into_iter().flat_map(|re| re.captures_iter(norm_text)) {
-        let (Some(whole), Some(lab)) = (c.get(0), c.get(1)) else {
-            continue;
-        };
-        let field = LABELS
-            .iter()
-            .find(|(l, _)| *l == lab.as_str())
-            .map_or(Field::Counter, |&(_, f)| f);
-        hits.push((field, lab.start(), lab.end(), whole.end()));
-    }
+    let hits = if norm_text.contains([':', '：']) {
+        find_labels(norm_text)
+    } else {
+        Vec::new()
+    };
     if hits.is_empty() {
         if words <= 8 && only_dates(s) {
             line.bare_date = first_date(text, span);
@@ -454,6 +480,65 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// The label search as first written, with a regex.
+    fn regex_labels(norm: &str) -> Vec<(Field, usize, usize, usize)> {
+        static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+        let re = RE.get_or_init(|| {
+            let alts: Vec<String> = LABELS.iter().map(|(l, _)| regex::escape(l)).collect();
+            let pat = format!(r"(?:^|[\s\-|،,.()])({})\s*[:：]", alts.join("|"));
+            regex::Regex::new(&pat).unwrap()
+        });
+        re.captures_iter(norm)
+            .map(|c| {
+                let (whole, lab) = (c.get(0).unwrap(), c.get(1).unwrap());
+                let field = LABELS
+                    .iter()
+                    .find(|(l, _)| *l == lab.as_str())
+                    .map(|&(_, f)| f)
+                    .unwrap();
+                (field, lab.start(), lab.end(), whole.end())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn label_search_is_the_regex_search() {
+        let mut pieces: Vec<&str> = LABELS.iter().map(|(l, _)| *l).collect();
+        pieces.extend([
+            " ", "  ", "\t", "\u{a0}", "\u{3000}", ":", "：", "-", "|", "،", ",", ".", "(", ")",
+            "ال", "عدد", "نشر", "ب", "x", "4", "؛", "ـ", "::", " :", "ه",
+        ]);
+        // Every pair and triple of pieces, then pseudo-random longer lines.
+        let n = pieces.len();
+        let mut checked = 0;
+        for i in 0..n {
+            for j in 0..n {
+                for k in 0..n {
+                    let s = format!("{}{}{}", pieces[i], pieces[j], pieces[k]);
+                    assert_eq!(find_labels(&s), regex_labels(&s), "{s:?}");
+                    checked += 1;
+                }
+            }
+        }
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..20_000 {
+            let mut s = String::new();
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let len = 4 + (x % 12) as usize;
+            for _ in 0..len {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                s.push_str(pieces[(x % n as u64) as usize]);
+            }
+            assert_eq!(find_labels(&s), regex_labels(&s), "{s:?}");
+            checked += 1;
+        }
+        assert!(checked > 100_000);
     }
 
     #[test]
