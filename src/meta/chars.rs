@@ -501,6 +501,128 @@ pub(crate) fn scan_line(text: &str) -> LineScan<'_> {
     }
 }
 
+/// What [`scan_collapsed`] finds in a line.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct Collapsed {
+    /// [`lang::normalize`] of the line, white space collapsed
+    /// (`split_whitespace` joined with single spaces).
+    pub norm: String,
+    /// Its words: runs of letters and digits (as [`count_words`]).
+    pub words: usize,
+    /// Its Arabic and Latin letters (as [`letter_counts`]).
+    pub letters: (usize, usize),
+}
+
+/// Plain Arabic letters of U+0600–U+06FF (see `plain_arabic_letters`), one
+/// entry per code point, for the run loop of [`scan_collapsed`].
+static PLAIN_ARABIC_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    while k < 256 {
+        t[k] = PLAIN_ARABIC[k / 64] >> (k % 64) & 1 == 1;
+        k += 1;
+    }
+    t
+};
+
+/// Normalizes a line, collapses its white space and counts its words and
+/// letters, in one pass and without an offset map: the same text and counts
+/// as [`scan_line`] followed by collapsing, for lines that need no offsets.
+pub(crate) fn scan_collapsed(text: &str) -> Collapsed {
+    let t = table();
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut words = 0;
+    let mut in_word = false;
+    let mut letters = (0, 0);
+    // White space seen since the last character written.
+    let mut pending = false;
+    let mut pos = 0;
+    loop {
+        // A run of plain Arabic letters: letters of one word, unchanged.
+        let mut rest = bytes.get(pos..).unwrap_or(&[]);
+        let before = rest.len();
+        while let [b0, b1, tail @ ..] = rest {
+            if b0 & 0xFC != 0xD8 {
+                break;
+            }
+            let k = (usize::from(b0 & 3) << 6) | usize::from(b1 & 0x3F);
+            if !PLAIN_ARABIC_BYTES.get(k).copied().unwrap_or(false) {
+                break;
+            }
+            rest = tail;
+        }
+        let run = before - rest.len();
+        if run > 0 {
+            letters.0 += run / 2;
+            if !in_word {
+                words += 1;
+                in_word = true;
+            }
+            if pending {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                pending = false;
+            }
+            out.push_str(text.get(pos..pos + run).unwrap_or(""));
+            pos += run;
+        }
+        let Some(c) = char_at(text, pos) else { break };
+        let next = pos + c.len_utf8();
+        let f = all_flags(t, c);
+        if f & AR_LETTER != 0 {
+            letters.0 += 1;
+        } else if f & LATIN != 0 {
+            letters.1 += 1;
+        }
+        let w = f & (ALPHA | NUMERIC) != 0;
+        if w && !in_word {
+            words += 1;
+        }
+        in_word = w;
+        if f & UNCHANGED != 0 {
+            if f & WS != 0 {
+                pending = true;
+            } else {
+                if pending {
+                    if !out.is_empty() {
+                        out.push(' ');
+                    }
+                    pending = false;
+                }
+                out.push(c);
+            }
+        } else {
+            fold_one(c, pos, &mut |o, _, _| {
+                if all_flags(t, o) & WS != 0 {
+                    pending = true;
+                } else {
+                    if pending {
+                        if !out.is_empty() {
+                            out.push(' ');
+                        }
+                        pending = false;
+                    }
+                    out.push(o);
+                }
+            });
+        }
+        pos = next;
+    }
+    Collapsed {
+        norm: out,
+        words,
+        letters,
+    }
+}
+
+/// True if the normalized `text` holds a colon (`:` or `：`): the
+/// normalizer makes colons of these two characters only.
+pub(crate) fn has_colon(text: &str) -> bool {
+    text.as_bytes().contains(&b':') || text.contains('：')
+}
+
 /// FNV-1a, for the small word tables (keys are short, trusted constants).
 #[derive(Default)]
 pub(crate) struct Fnv(u64);
@@ -767,6 +889,56 @@ mod tests {
             });
             assert_eq!(got, lang::normalize(s).text);
             assert_eq!(norm, got);
+        }
+    }
+
+    /// `scan_line` followed by collapsing white space.
+    fn collapsed_reference(s: &str) -> Collapsed {
+        let scan = scan_line(s);
+        Collapsed {
+            norm: scan
+                .norm
+                .text
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+            words: scan.words,
+            letters: scan.letters,
+        }
+    }
+
+    #[test]
+    fn collapsed_scan_is_scan_and_collapse() {
+        for c in (0..=0x10_FFFFu32).filter_map(char::from_u32) {
+            for s in [
+                c.to_string(),
+                format!("ب{c}a {c}"),
+                format!(" {c}قال\t{c}{c}ة "),
+                format!("{c} 1{c}"),
+            ] {
+                assert_eq!(scan_collapsed(&s), collapsed_reference(&s), "{c:?}");
+                let norm = lang::normalize(&s).text;
+                assert_eq!(has_colon(&s), norm.contains([':', '：']), "{c:?}");
+            }
+        }
+        let pieces = [
+            "قال", "أحمد", " ", "  ", "\t", "\u{a0}", "\u{3000}", "ـ", "َ", "ة", "١٢", "12", "AB",
+            "é", "ﻻ", "ﷺ", "\u{200f}", ":", "：", "،", ".", "\n", "\u{85}", "x", "ى",
+        ];
+        let n = pieces.len() as u64;
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        for _ in 0..50_000 {
+            let mut s = String::new();
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            for _ in 0..(x % 10) {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                s.push_str(pieces[(x % n) as usize]);
+            }
+            assert_eq!(scan_collapsed(&s), collapsed_reference(&s), "{s:?}");
         }
     }
 

@@ -9,7 +9,7 @@ use super::chars;
 use super::date::{self, Form};
 #[cfg(test)]
 use crate::lang;
-use crate::text::Span;
+use crate::text::{OffsetMap, Span};
 
 /// What a field label announces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -260,6 +260,22 @@ fn collapse_ws(s: &str) -> String {
 
 fn analyze_line(text: &str, span: Span) -> Line {
     let s = span.slice(text);
+    // Every label is followed by a colon: lines without one need no
+    // offsets into the normalized text (but for a rare `بقلم`).
+    if !chars::has_colon(s) {
+        let scan = chars::scan_collapsed(s);
+        let mut line = Line {
+            span,
+            norm: scan.norm,
+            words: scan.words,
+            letters: scan.letters,
+            fields: Vec::new(),
+            prefix: None,
+            bare_date: None,
+        };
+        unlabelled(text, &mut line, None);
+        return line;
+    }
     let scan = chars::scan_line(s);
     let (words, letters) = (scan.words, scan.letters);
     let n = scan.norm;
@@ -278,25 +294,9 @@ fn analyze_line(text: &str, span: Span) -> Line {
         prefix: None,
         bare_date: None,
     };
-    // Every label is followed by a colon.
-    let hits = if norm_text.contains([':', '：']) {
-        find_labels(norm_text)
-    } else {
-        Vec::new()
-    };
+    let hits = find_labels(norm_text);
     if hits.is_empty() {
-        if words <= 8 && only_dates(s) {
-            line.bare_date = first_date(text, span);
-        }
-        // `بقلم فلان` without a colon, alone on a short line.
-        if line.norm.starts_with("بقلم ") && (2..=7).contains(&words) {
-            let lab_end = n.map.to_original("بقلم".len());
-            line.fields.push(FieldHit {
-                field: Field::Author,
-                label: Span::new(span.start, span.start + lab_end),
-                value: trim_value(text, Span::new(span.start + lab_end, span.end)),
-            });
-        }
+        unlabelled(text, &mut line, Some(&n.map));
         return line;
     }
     let first_start = hits.first().map_or(0, |h| h.1);
@@ -345,6 +345,28 @@ fn analyze_line(text: &str, span: Span) -> Line {
         }
     }
     line
+}
+
+/// A line without labels: a bare date line, or `بقلم فلان` without a colon.
+/// `map` is the offset map of the line's normalized text, if at hand.
+fn unlabelled(text: &str, line: &mut Line, map: Option<&OffsetMap>) {
+    let span = line.span;
+    let s = span.slice(text);
+    if line.words <= 8 && only_dates(s) {
+        line.bare_date = first_date(text, span);
+    }
+    // `بقلم فلان` without a colon, alone on a short line.
+    if line.norm.starts_with("بقلم ") && (2..=7).contains(&line.words) {
+        let lab_end = match map {
+            Some(m) => m.to_original("بقلم".len()),
+            None => chars::normalize(s).map.to_original("بقلم".len()),
+        };
+        line.fields.push(FieldHit {
+            field: Field::Author,
+            label: Span::new(span.start, span.start + lab_end),
+            value: trim_value(text, Span::new(span.start + lab_end, span.end)),
+        });
+    }
 }
 
 /// The first complete date in a span of `text`.
@@ -415,6 +437,9 @@ pub(crate) fn title(text: &str, lines: &[Line]) -> Option<(usize, Span)> {
 /// Headlines are short and do not end in a full stop; «..» inside them is
 /// headline style, not a sentence end.
 fn looks_like_headline(s: &str, words: usize) -> bool {
+    if words == 0 || words > 25 {
+        return false;
+    }
     let single_stops = s
         .char_indices()
         .filter(|&(i, c)| {
