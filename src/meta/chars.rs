@@ -513,41 +513,122 @@ pub(crate) struct Collapsed {
     pub letters: (usize, usize),
 }
 
-/// Plain Arabic letters of U+0600–U+06FF (see `plain_arabic_letters`), one
-/// entry per code point, for the run loop of [`scan_collapsed`].
-static PLAIN_ARABIC_BYTES: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut k = 0;
-    while k < 256 {
-        t[k] = PLAIN_ARABIC[k / 64] >> (k % 64) & 1 == 1;
-        k += 1;
+/// Plain Arabic letters (see `plain_arabic_letters`) by their two UTF-8
+/// bytes: entry `(b0 << 8 | b1) - 0xD800`, for lead bytes 0xD8–0xDB
+/// (U+0600–U+06FF). Built at compile time from [`PLAIN_ARABIC`].
+static PLAIN_ARABIC_PAIRS: [bool; 1024] = {
+    let mut t = [false; 1024];
+    let mut i = 0;
+    while i < 1024 {
+        let b0 = 0xD8 + i / 256;
+        let b1 = i % 256;
+        if b1 & 0xC0 == 0x80 {
+            let k = ((b0 & 3) << 6) | (b1 & 0x3F);
+            t[i] = PLAIN_ARABIC[k / 64] >> (k % 64) & 1 == 1;
+        }
+        i += 1;
     }
     t
 };
+
+/// Writes the space that stands for pending white space, if any.
+#[inline]
+fn space(out: &mut String, pending: &mut bool) {
+    if *pending {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        *pending = false;
+    }
+}
+
+/// The output of [`scan_collapsed`] so far: `out` followed by the stretch
+/// `text[from..pos]`, which is copied as it is and not written yet.
+struct Stretch<'a> {
+    text: &'a str,
+    out: String,
+    from: usize,
+    /// White space seen since the last character of the output.
+    pending: bool,
+    /// The stretch ends with a single ASCII space that is still to be
+    /// confirmed by a character after it (never with `pending`).
+    tentative: bool,
+}
+
+impl Stretch<'_> {
+    /// Writes the stretch up to `pos`; a tentative space becomes pending.
+    #[inline]
+    fn flush(&mut self, pos: usize) {
+        let end = if self.tentative {
+            self.tentative = false;
+            self.pending = true;
+            pos - 1
+        } else {
+            pos
+        };
+        if end > self.from {
+            self.out.push_str(self.text.get(self.from..end).unwrap_or(""));
+        }
+    }
+
+    /// A character at `pos` that the output copies: the stretch goes on.
+    #[inline]
+    fn keep(&mut self, pos: usize) {
+        if self.pending {
+            // The stretch is empty: pending white space was written out.
+            self.flush(pos);
+            space(&mut self.out, &mut self.pending);
+            self.from = pos;
+        } else {
+            self.tentative = false;
+        }
+    }
+
+    /// Output characters `o` in place of the text up to `next`.
+    #[inline]
+    fn replace(&mut self, pos: usize, next: usize, emit: impl FnOnce(&mut String, &mut bool)) {
+        self.flush(pos);
+        emit(&mut self.out, &mut self.pending);
+        self.from = next;
+    }
+}
+
+/// Writes the normalized character `o` (white space becomes pending).
+#[inline]
+fn put(out: &mut String, pending: &mut bool, o: char, ws: bool) {
+    if ws {
+        *pending = true;
+    } else {
+        space(out, pending);
+        out.push(o);
+    }
+}
 
 /// Normalizes a line, collapses its white space and counts its words and
 /// letters, in one pass and without an offset map: the same text and counts
 /// as [`scan_line`] followed by collapsing, for lines that need no offsets.
 pub(crate) fn scan_collapsed(text: &str) -> Collapsed {
     let t = table();
+    let folds = arabic_folds();
     let bytes = text.as_bytes();
-    let mut out = String::with_capacity(text.len());
+    let mut st = Stretch {
+        text,
+        out: String::with_capacity(text.len()),
+        from: 0,
+        pending: false,
+        tentative: false,
+    };
     let mut words = 0;
     let mut in_word = false;
     let mut letters = (0, 0);
-    // White space seen since the last character written.
-    let mut pending = false;
     let mut pos = 0;
     loop {
         // A run of plain Arabic letters: letters of one word, unchanged.
         let mut rest = bytes.get(pos..).unwrap_or(&[]);
         let before = rest.len();
-        while let [b0, b1, tail @ ..] = rest {
-            if b0 & 0xFC != 0xD8 {
-                break;
-            }
-            let k = (usize::from(b0 & 3) << 6) | usize::from(b1 & 0x3F);
-            if !PLAIN_ARABIC_BYTES.get(k).copied().unwrap_or(false) {
+        while let [c0, c1, tail @ ..] = rest {
+            let i = (usize::from(*c0) << 8 | usize::from(*c1)).wrapping_sub(0xD800);
+            if !PLAIN_ARABIC_PAIRS.get(i).copied().unwrap_or(false) {
                 break;
             }
             rest = tail;
@@ -559,18 +640,61 @@ pub(crate) fn scan_collapsed(text: &str) -> Collapsed {
                 words += 1;
                 in_word = true;
             }
-            if pending {
-                if !out.is_empty() {
-                    out.push(' ');
-                }
-                pending = false;
-            }
-            out.push_str(text.get(pos..pos + run).unwrap_or(""));
+            st.keep(pos);
             pos += run;
         }
-        let Some(c) = char_at(text, pos) else { break };
-        let next = pos + c.len_utf8();
-        let f = all_flags(t, c);
+        let Some(&b0) = bytes.get(pos) else { break };
+        let f;
+        if b0 & 0xFC == 0xD8 {
+            // The rest of the Arabic block, U+0600–U+06FF: two bytes,
+            // folded to an Arabic character or an ASCII digit (never white
+            // space nor upper case), or deleted.
+            let b1 = bytes.get(pos + 1).copied().unwrap_or(0);
+            let k = (usize::from(b0 & 3) << 6) | usize::from(b1 & 0x3F);
+            f = t.get(0x600 + k).copied().unwrap_or(0);
+            let fold = folds.get(k).copied().unwrap_or(u32::MAX);
+            if fold == 0x600 + k as u32 {
+                st.keep(pos);
+            } else {
+                st.replace(pos, pos + 2, |out, pending| {
+                    if let Some(o) = char::from_u32(fold) {
+                        put(out, pending, o, false);
+                    }
+                });
+            }
+            pos += 2;
+        } else if b0 < 0x80 {
+            f = t.get(usize::from(b0)).copied().unwrap_or(0);
+            if b0 == b' ' {
+                if !st.pending && !st.tentative && (pos > st.from || !st.out.is_empty()) {
+                    st.tentative = true;
+                } else {
+                    st.replace(pos, pos + 1, |_, pending| *pending = true);
+                }
+            } else if f & WS != 0 || b0.is_ascii_uppercase() {
+                let o = char::from(b0.to_ascii_lowercase());
+                st.replace(pos, pos + 1, |out, pending| {
+                    put(out, pending, o, f & WS != 0);
+                });
+            } else {
+                st.keep(pos);
+            }
+            pos += 1;
+        } else {
+            let Some(c) = char_at(text, pos) else { break };
+            f = all_flags(t, c);
+            let next = pos + c.len_utf8();
+            if f & (UNCHANGED | WS) == UNCHANGED {
+                st.keep(pos);
+            } else {
+                st.replace(pos, next, |out, pending| {
+                    fold_one(c, pos, &mut |o, _, _| {
+                        put(out, pending, o, all_flags(t, o) & WS != 0);
+                    });
+                });
+            }
+            pos = next;
+        }
         if f & AR_LETTER != 0 {
             letters.0 += 1;
         } else if f & LATIN != 0 {
@@ -581,37 +705,10 @@ pub(crate) fn scan_collapsed(text: &str) -> Collapsed {
             words += 1;
         }
         in_word = w;
-        if f & UNCHANGED != 0 {
-            if f & WS != 0 {
-                pending = true;
-            } else {
-                if pending {
-                    if !out.is_empty() {
-                        out.push(' ');
-                    }
-                    pending = false;
-                }
-                out.push(c);
-            }
-        } else {
-            fold_one(c, pos, &mut |o, _, _| {
-                if all_flags(t, o) & WS != 0 {
-                    pending = true;
-                } else {
-                    if pending {
-                        if !out.is_empty() {
-                            out.push(' ');
-                        }
-                        pending = false;
-                    }
-                    out.push(o);
-                }
-            });
-        }
-        pos = next;
     }
+    st.flush(text.len());
     Collapsed {
-        norm: out,
+        norm: st.out,
         words,
         letters,
     }
