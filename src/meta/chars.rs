@@ -374,42 +374,6 @@ pub(crate) fn fold_text(
 /// Exactly [`lang::normalize`] (same text, same offset map), faster on
 /// Arabic and ASCII text.
 pub(crate) fn normalize(text: &str) -> Normalized<'_> {
-    scan_line(text).norm
-}
-
-/// What one pass over a line finds.
-#[derive(Debug)]
-pub(crate) struct LineScan<'a> {
-    /// [`lang::normalize`] of the line.
-    pub norm: Normalized<'a>,
-    /// Its words: runs of letters and digits (as [`count_words`]).
-    pub words: usize,
-    /// Its Arabic and Latin letters (as [`letter_counts`]).
-    pub letters: (usize, usize),
-    /// True when the normalized text has no white space but single spaces
-    /// between other characters, so that collapsing white space leaves it
-    /// as it is.
-    pub single_spaced: bool,
-}
-
-/// Tracks whether the normalized text is single-spaced.
-struct Spacing {
-    last_ws: Option<bool>,
-    single: bool,
-}
-
-impl Spacing {
-    #[inline]
-    fn push(&mut self, c: char, ws: bool) {
-        if ws && (c != ' ' || self.last_ws != Some(false)) {
-            self.single = false;
-        }
-        self.last_ws = Some(ws);
-    }
-}
-
-/// Normalizes a line and counts its words and letters, in one pass.
-pub(crate) fn scan_line(text: &str) -> LineScan<'_> {
     let t = table();
     // Stretches of characters the normalizer leaves alone are copied whole:
     // one map entry for a stretch is what one entry per character gives
@@ -418,13 +382,6 @@ pub(crate) fn scan_line(text: &str) -> LineScan<'_> {
     let mut map = OffsetMap::builder();
     let mut changed = false;
     let mut same_from = 0;
-    let mut words = 0;
-    let mut in_word = false;
-    let mut letters = (0, 0);
-    let mut spacing = Spacing {
-        last_ws: None,
-        single: true,
-    };
     let flush = |out: &mut String, map: &mut OffsetMapBuilder, from: usize, to: usize| {
         if to > from {
             map.push(out.len(), to - from, from, to - from);
@@ -435,32 +392,11 @@ pub(crate) fn scan_line(text: &str) -> LineScan<'_> {
     let bytes = text.as_bytes();
     let mut pos = 0;
     loop {
-        // A run of plain Arabic letters: letters of one word, unchanged.
-        let run_end = plain_arabic_run(bytes, pos, set);
-        if run_end > pos {
-            letters.0 += (run_end - pos) / 2;
-            if !in_word {
-                words += 1;
-            }
-            in_word = true;
-            spacing.push('a', false);
-            pos = run_end;
-        }
+        // A run of plain Arabic letters: unchanged.
+        pos = plain_arabic_run(bytes, pos, set);
         let Some(c) = char_at(text, pos) else { break };
         let next = pos + c.len_utf8();
-        let f = all_flags(t, c);
-        if f & AR_LETTER != 0 {
-            letters.0 += 1;
-        } else if f & LATIN != 0 {
-            letters.1 += 1;
-        }
-        let w = f & (ALPHA | NUMERIC) != 0;
-        if w && !in_word {
-            words += 1;
-        }
-        in_word = w;
-        if f & UNCHANGED != 0 {
-            spacing.push(c, f & WS != 0);
+        if all_flags(t, c) & UNCHANGED != 0 {
             pos = next;
             continue;
         }
@@ -470,17 +406,13 @@ pub(crate) fn scan_line(text: &str) -> LineScan<'_> {
         }
         flush(&mut out, &mut map, same_from, pos);
         fold_one(c, pos, &mut |o, p, l| {
-            spacing.push(o, o.is_whitespace());
             map.push(out.len(), o.len_utf8(), p, l);
             out.push(o);
         });
         same_from = next;
         pos = next;
     }
-    if spacing.last_ws == Some(true) {
-        spacing.single = false;
-    }
-    let norm = if changed {
+    if changed {
         flush(&mut out, &mut map, same_from, text.len());
         let norm_len = out.len();
         Normalized {
@@ -492,12 +424,6 @@ pub(crate) fn scan_line(text: &str) -> LineScan<'_> {
             text: Cow::Borrowed(text),
             map: OffsetMap::identity(text.len()),
         }
-    };
-    LineScan {
-        norm,
-        words,
-        letters,
-        single_spaced: spacing.single,
     }
 }
 
@@ -567,7 +493,8 @@ impl Stretch<'_> {
             pos
         };
         if end > self.from {
-            self.out.push_str(self.text.get(self.from..end).unwrap_or(""));
+            self.out
+                .push_str(self.text.get(self.from..end).unwrap_or(""));
         }
     }
 
@@ -606,7 +533,7 @@ fn put(out: &mut String, pending: &mut bool, o: char, ws: bool) {
 
 /// Normalizes a line, collapses its white space and counts its words and
 /// letters, in one pass and without an offset map: the same text and counts
-/// as [`scan_line`] followed by collapsing, for lines that need no offsets.
+/// as [`normalize`] followed by collapsing, for lines that need no offsets.
 pub(crate) fn scan_collapsed(text: &str) -> Collapsed {
     let t = table();
     let folds = arabic_folds();
@@ -624,16 +551,18 @@ pub(crate) fn scan_collapsed(text: &str) -> Collapsed {
     let mut pos = 0;
     loop {
         // A run of plain Arabic letters: letters of one word, unchanged.
-        let mut rest = bytes.get(pos..).unwrap_or(&[]);
-        let before = rest.len();
-        while let [c0, c1, tail @ ..] = rest {
-            let i = (usize::from(*c0) << 8 | usize::from(*c1)).wrapping_sub(0xD800);
-            if !PLAIN_ARABIC_PAIRS.get(i).copied().unwrap_or(false) {
-                break;
-            }
-            rest = tail;
-        }
-        let run = before - rest.len();
+        let run = 2 * bytes
+            .get(pos..)
+            .unwrap_or(&[])
+            .chunks_exact(2)
+            .take_while(|p| match p {
+                [c0, c1] => {
+                    let i = (usize::from(*c0) << 8 | usize::from(*c1)).wrapping_sub(0xD800);
+                    PLAIN_ARABIC_PAIRS.get(i).copied().unwrap_or(false)
+                }
+                _ => false,
+            })
+            .count();
         if run > 0 {
             letters.0 += run / 2;
             if !in_word {
@@ -811,7 +740,7 @@ pub(crate) fn word_set(words: &[&'static str]) -> WordTable<()> {
 }
 
 /// Letter counts of a stretch of text as [`lang::detect`] counts them:
-/// (Arabic letters, Latin letters). The reference for [`scan_line`].
+/// (Arabic letters, Latin letters). The reference for [`scan_collapsed`].
 #[cfg(test)]
 fn letter_counts(c: char, counts: &mut (usize, usize)) {
     let (ar, latin) = match flags(c) {
@@ -886,19 +815,6 @@ mod tests {
     }
 
     #[test]
-    fn single_spacing_is_what_collapsing_leaves_alone() {
-        let cases = [
-            "", " ", "a", "a b", "a  b", " a", "a ", "a\tb", "a\u{a0}b", "ا َ ب", "اَ ب", "ﷺ", "x ﷺ",
-            "\u{3000}", "َ a", "a َ",
-        ];
-        for s in cases {
-            let n = lang::normalize(s).text;
-            let collapsed = n.split_whitespace().collect::<Vec<_>>().join(" ");
-            assert_eq!(scan_line(s).single_spaced, collapsed == n, "{s:?}");
-        }
-    }
-
-    #[test]
     fn normalize_matches_lang_on_mixed_text() {
         for s in [
             "",
@@ -923,7 +839,7 @@ mod tests {
             let mut n = (0, 0);
             s.chars().for_each(|c| letter_counts(c, &mut n));
             assert_eq!(lang_of(n), lang::detect(s), "{s:?}");
-            let scan = scan_line(s);
+            let scan = scan_collapsed(s);
             assert_eq!((scan.words, scan.letters), (count_words(s), n), "{s:?}");
         }
         for c in (0..=0x10_FFFFu32).filter_map(char::from_u32) {
@@ -935,7 +851,7 @@ mod tests {
             );
             assert_eq!(n, want, "{c:?}");
             let s = c.to_string();
-            let scan = scan_line(&s);
+            let scan = scan_collapsed(&s);
             assert_eq!(
                 (scan.words, scan.letters),
                 (usize::from(c.is_alphanumeric()), n)
@@ -989,18 +905,22 @@ mod tests {
         }
     }
 
-    /// `scan_line` followed by collapsing white space.
+    /// `lang::normalize` followed by collapsing white space, and the
+    /// reference counts.
     fn collapsed_reference(s: &str) -> Collapsed {
-        let scan = scan_line(s);
+        let mut letters = (0, 0);
+        s.chars().for_each(|c| letter_counts(c, &mut letters));
         Collapsed {
-            norm: scan
-                .norm
+            norm: lang::normalize(s)
                 .text
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" "),
-            words: scan.words,
-            letters: scan.letters,
+            words: s
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .count(),
+            letters,
         }
     }
 
