@@ -457,6 +457,41 @@ static PLAIN_ARABIC_PAIRS: [bool; 1024] = {
     t
 };
 
+/// True if `b` starts with a plain Arabic letter.
+#[inline]
+fn plain_pair(b: &[u8]) -> bool {
+    match b {
+        [c0, c1, ..] => {
+            let i = (usize::from(*c0) << 8 | usize::from(*c1)).wrapping_sub(0xD800);
+            PLAIN_ARABIC_PAIRS.get(i).copied().unwrap_or(false)
+        }
+        _ => false,
+    }
+}
+
+/// The end of the stretch of plain Arabic letters and single ASCII spaces
+/// between them that starts at byte `pos` of `b` (`pos` itself when there
+/// is none), and the number of spaces in it.
+#[inline]
+fn plain_arabic_words(b: &[u8], pos: usize) -> (usize, usize) {
+    let mut rest = b.get(pos..).unwrap_or(&[]);
+    let len = rest.len();
+    let mut spaces = 0;
+    loop {
+        while plain_pair(rest) {
+            rest = rest.get(2..).unwrap_or(&[]);
+        }
+        match rest {
+            [b' ', tail @ ..] if rest.len() < len && plain_pair(tail) => {
+                spaces += 1;
+                rest = tail;
+            }
+            _ => break,
+        }
+    }
+    (pos + (len - rest.len()), spaces)
+}
+
 /// Writes the space that stands for pending white space, if any.
 #[inline]
 fn space(out: &mut String, pending: &mut bool) {
@@ -550,27 +585,15 @@ pub(crate) fn scan_collapsed(text: &str) -> Collapsed {
     let mut letters = (0, 0);
     let mut pos = 0;
     loop {
-        // A run of plain Arabic letters: letters of one word, unchanged.
-        let run = 2 * bytes
-            .get(pos..)
-            .unwrap_or(&[])
-            .chunks_exact(2)
-            .take_while(|p| match p {
-                [c0, c1] => {
-                    let i = (usize::from(*c0) << 8 | usize::from(*c1)).wrapping_sub(0xD800);
-                    PLAIN_ARABIC_PAIRS.get(i).copied().unwrap_or(false)
-                }
-                _ => false,
-            })
-            .count();
-        if run > 0 {
-            letters.0 += run / 2;
-            if !in_word {
-                words += 1;
-                in_word = true;
-            }
+        // Plain Arabic letters, and single spaces between them: copied as
+        // they are; each space starts a word.
+        let (end, spaces) = plain_arabic_words(bytes, pos);
+        if end > pos {
+            letters.0 += (end - pos - spaces) / 2;
+            words += spaces + usize::from(!in_word);
+            in_word = true;
             st.keep(pos);
-            pos += run;
+            pos = end;
         }
         let Some(&b0) = bytes.get(pos) else { break };
         let f;
