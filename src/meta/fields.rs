@@ -84,12 +84,15 @@ fn find_labels(norm: &str) -> Vec<(Field, usize, usize, usize)> {
     let mut hits = Vec::new();
     // Where the previous match ended: the next one starts there or later.
     let mut from = 0;
-    let colons = norm.bytes().enumerate().filter_map(|(i, b)| match b {
-        b':' => Some((i, 1)),
-        0xEF if norm.get(i..).is_some_and(|r| r.starts_with('：')) => Some((i, '：'.len_utf8())),
-        _ => None,
-    });
-    for (colon, colon_len) in colons {
+    // Colons in order (the normalizer leaves no `：`, but the search does not
+    // rely on it).
+    let mut colons: Vec<(usize, &str)> = norm.match_indices(':').collect();
+    if norm.contains('：') {
+        colons.extend(norm.match_indices('：'));
+        colons.sort_unstable();
+    }
+    for (colon, c) in colons {
+        let colon_len = c.len();
         let before = norm.get(..colon).unwrap_or("");
         let label_end = before.trim_end().len();
         let head = before.get(..label_end).unwrap_or("");
@@ -225,6 +228,7 @@ fn trim_value_ws(text: &str, span: Span) -> Span {
 fn analyze_line(text: &str, span: Span) -> Line {
     let s = span.slice(text);
     let scan = chars::scan_collapsed(s);
+    let colon = scan.colon;
     let mut line = Line {
         span,
         norm: scan.norm,
@@ -239,7 +243,7 @@ fn analyze_line(text: &str, span: Span) -> Line {
     // found in the uncollapsed text is found in the collapsed one too (white
     // space stays white space and single spaces stay), so a line whose
     // collapsed text has no label has none.
-    if !chars::has_colon(s) || find_labels(&line.norm).is_empty() {
+    if !colon || find_labels(&line.norm).is_empty() {
         unlabelled(text, &mut line, None);
         return line;
     }
