@@ -445,6 +445,7 @@ pub(crate) struct Collapsed {
 /// bytes read as a big-endian `u16` (lead bytes 0xD8–0xDB are U+0600–U+06FF):
 /// a direct index, no range test. Built at compile time from
 /// [`PLAIN_ARABIC`].
+#[allow(clippy::indexing_slicing)] // const evaluation: i < 0xDC00 and k < 256 by construction
 static PLAIN_ARABIC_PAIRS: [bool; 0x1_0000] = {
     let mut t = [false; 0x1_0000];
     let mut i = 0xD800;
