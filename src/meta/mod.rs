@@ -19,6 +19,7 @@
 //! ```
 
 mod boilerplate;
+mod char_tables;
 pub(crate) mod chars;
 pub mod date;
 mod fields;
