@@ -952,7 +952,14 @@ mod tests {
 
     #[test]
     fn collapsed_scan_is_scan_and_collapse() {
-        for c in (0..=0x10_FFFFu32).filter_map(char::from_u32) {
+        // Every code point up to U+30FF (tables, Arabic, the white-space and
+        // format characters) and the presentation forms; a sample elsewhere
+        // (the whole range took most of the unit-test time in debug builds).
+        let code_points = (0..0x3100u32)
+            .chain(0xFB00..=0xFFFF)
+            .chain((0x3100..0xFB00).step_by(13))
+            .chain((0x1_0000..=0x10_FFFF).step_by(97));
+        for c in code_points.filter_map(char::from_u32) {
             for s in [
                 c.to_string(),
                 format!("ب{c}a {c}"),
