@@ -10,7 +10,7 @@ use crate::meta::{self, Meta};
 use crate::score;
 use crate::segment::{self, Sentence, SentenceKind};
 use crate::summarize::{self, Budget, Summary};
-use crate::text::Document;
+use crate::text::{Document, Span};
 
 /// A document run through the pipeline.
 #[derive(Debug, Clone)]
@@ -34,6 +34,16 @@ pub struct Article {
 }
 
 impl Article {
+    /// The spans of the summary's sentences, in document order.
+    pub fn summary_spans(&self) -> Vec<Span> {
+        self.summary
+            .sentences
+            .iter()
+            .filter_map(|&i| self.sentences.get(i))
+            .map(|s| s.span)
+            .collect()
+    }
+
     /// The title: the extracted headline ([`Meta::title`]), else the first
     /// sentence of kind [`SentenceKind::Title`], else the first sentence.
     pub fn title(&self) -> &str {

@@ -143,13 +143,7 @@ impl BriefView {
     pub fn new(article: &Article, glossary: &crate::glossary::Glossary) -> BriefView {
         let text = &article.doc.text;
         let entries = glossary.entries();
-        let spans: Vec<_> = article
-            .summary
-            .sentences
-            .iter()
-            .filter_map(|&i| article.sentences.get(i))
-            .map(|s| s.span)
-            .collect();
+        let spans = article.summary_spans();
         let offsets = spans_to_char_offsets(text, &spans);
         let highlights = spans
             .iter()

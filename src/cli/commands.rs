@@ -475,13 +475,7 @@ fn summarize(args: SummarizeArgs) -> Result<ExitCode> {
     let records = read_records(&args.input, false);
     let total = records.len();
     let lines = process_map(&pool, &pipeline, records, budget(&args.budget), |a| {
-        let spans: Vec<_> = a
-            .summary
-            .sentences
-            .iter()
-            .filter_map(|&i| a.sentences.get(i))
-            .map(|s| s.span)
-            .collect();
+        let spans = a.summary_spans();
         let texts: Vec<&str> = spans.iter().map(|s| s.slice(&a.doc.text)).collect();
         match args.format {
             LineFormat::Text => texts

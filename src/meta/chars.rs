@@ -973,19 +973,7 @@ mod tests {
             "قال", "أحمد", " ", "  ", "\t", "\u{a0}", "\u{3000}", "ـ", "َ", "ة", "١٢", "12", "AB",
             "é", "ﻻ", "ﷺ", "\u{200f}", ":", "：", "،", ".", "\n", "\u{85}", "x", "ى",
         ];
-        let n = pieces.len() as u64;
-        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
-        for _ in 0..50_000 {
-            let mut s = String::new();
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            for _ in 0..(x % 10) {
-                x ^= x << 13;
-                x ^= x >> 7;
-                x ^= x << 17;
-                s.push_str(pieces[(x % n) as usize]);
-            }
+        for s in crate::meta::glued_pieces(&pieces, 50_000, 0..10, 0x2545_F491_4F6C_DD1D) {
             assert_eq!(scan_collapsed(&s), collapsed_reference(&s), "{s:?}");
         }
     }

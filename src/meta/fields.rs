@@ -480,19 +480,7 @@ mod tests {
                 }
             }
         }
-        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
-        for _ in 0..20_000 {
-            let mut s = String::new();
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            let len = 4 + (x % 12) as usize;
-            for _ in 0..len {
-                x ^= x << 13;
-                x ^= x >> 7;
-                x ^= x << 17;
-                s.push_str(pieces[(x % n as u64) as usize]);
-            }
+        for s in crate::meta::glued_pieces(&pieces, 20_000, 4..16, 0x9E37_79B9_7F4A_7C15) {
             check_labels(&s);
             checked += 1;
         }

@@ -58,6 +58,33 @@ pub struct Meta {
     pub boilerplate: Vec<Span>,
 }
 
+/// Strings glued from `pieces`, each of a length drawn from `lengths` (a
+/// fixed xorshift sequence from `seed`, so a failure reproduces), for the
+/// tests that compare a fast scanner with its reference.
+#[cfg(test)]
+pub(crate) fn glued_pieces<'a>(
+    pieces: &'a [&'a str],
+    count: usize,
+    lengths: std::ops::Range<u64>,
+    seed: u64,
+) -> impl Iterator<Item = String> + 'a {
+    let mut x = seed;
+    let mut next = move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    let span = (lengths.end - lengths.start).max(1);
+    (0..count).map(move |_| {
+        let len = lengths.start + next() % span;
+        (0..len)
+            .filter_map(|_| pieces.get((next() % pieces.len().max(1) as u64) as usize))
+            .copied()
+            .collect()
+    })
+}
+
 /// How many lines from the end may hold a bare publication-date line.
 const FOOTER_LINES: usize = 3;
 
