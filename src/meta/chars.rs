@@ -196,16 +196,7 @@ fn class_of(c: char, f: u8) -> u8 {
     }
 }
 
-/// Arabic-block code points (U+0600–U+06FF) that are Arabic letters
-/// (`lang::is_arabic_letter`, alphabetic) left unchanged by the normalizer,
-/// as a bit set: inside a word they change nothing but counts, so the hot
-/// loops skip runs of them two bytes at a time.
-#[inline]
-fn plain_arabic_letters() -> &'static [u64; 4] {
-    &PLAIN_ARABIC
-}
-
-/// `plain_arabic_letters`, computed.
+/// `PLAIN_ARABIC`, computed.
 #[cfg(test)]
 fn compute_plain_arabic() -> [u64; 4] {
     let mut s = [0u64; 4];
@@ -281,18 +272,11 @@ fn char_tables_source() -> String {
     s
 }
 
-/// The end of the run of plain Arabic letters (see `plain_arabic_letters`)
+/// The end of the run of plain Arabic letters (see [`PLAIN_ARABIC_PAIRS`])
 /// starting at byte `i` of `b` (`i` itself when there is none).
 #[inline]
-fn plain_arabic_run(b: &[u8], mut i: usize, set: &[u64; 4]) -> usize {
-    while let (Some(&b0), Some(&b1)) = (b.get(i), b.get(i + 1)) {
-        if b0 & 0xFC != 0xD8 {
-            break;
-        }
-        let k = (usize::from(b0 & 3) << 6) | usize::from(b1 & 0x3F);
-        if set.get(k / 64).is_none_or(|w| w >> (k % 64) & 1 == 0) {
-            break;
-        }
+fn plain_arabic_run(b: &[u8], mut i: usize) -> usize {
+    while plain_pair(b.get(i..).unwrap_or(&[])) {
         i += 2;
     }
     i
@@ -329,7 +313,6 @@ pub(crate) fn fold_text(
     mut out: impl FnMut(char, usize, u8, usize) -> bool,
 ) -> Cow<'_, str> {
     let t = table();
-    let set = plain_arabic_letters();
     let bytes = text.as_bytes();
     let mut norm = String::new();
     let mut changed = false;
@@ -359,7 +342,7 @@ pub(crate) fn fold_text(
             same_from = next;
         }
         pos = if skip {
-            plain_arabic_run(bytes, next, set)
+            plain_arabic_run(bytes, next)
         } else {
             next
         };
@@ -388,12 +371,11 @@ pub(crate) fn normalize(text: &str) -> Normalized<'_> {
             out.push_str(text.get(from..to).unwrap_or(""));
         }
     };
-    let set = plain_arabic_letters();
     let bytes = text.as_bytes();
     let mut pos = 0;
     loop {
         // A run of plain Arabic letters: unchanged.
-        pos = plain_arabic_run(bytes, pos, set);
+        pos = plain_arabic_run(bytes, pos);
         let Some(c) = char_at(text, pos) else { break };
         let next = pos + c.len_utf8();
         if all_flags(t, c) & UNCHANGED != 0 {
@@ -441,9 +423,12 @@ pub(crate) struct Collapsed {
     pub colon: bool,
 }
 
-/// Plain Arabic letters (see `plain_arabic_letters`) by their two UTF-8
-/// bytes read as a big-endian `u16` (lead bytes 0xD8–0xDB are U+0600–U+06FF):
-/// a direct index, no range test. Built at compile time from
+/// Arabic-block code points (U+0600–U+06FF) that are Arabic letters
+/// (`lang::is_arabic_letter`, alphabetic) left unchanged by the normalizer
+/// (inside a word they change nothing but counts, so the hot loops skip runs
+/// of them two bytes at a time), by their two UTF-8 bytes read as a
+/// big-endian `u16` (lead bytes 0xD8–0xDB are U+0600–U+06FF): a direct
+/// index, no range test. Built at compile time from the bit set
 /// [`PLAIN_ARABIC`].
 #[allow(clippy::indexing_slicing)] // const evaluation: i < 0xDC00 and k < 256 by construction
 static PLAIN_ARABIC_PAIRS: [bool; 0x1_0000] = {

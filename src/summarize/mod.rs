@@ -100,25 +100,16 @@ pub fn select(scores: &Scores, analysis: &Analysis, budget: Budget) -> Summary {
     let total_words = analysis.token_count();
     let (max_sents, max_words) = budget.limits(total_words);
     // The scorer's content-term sets when it kept them (one per sentence),
-    // else stem-id sets built on first use: both hold one id per distinct
-    // content stem, so sizes and intersections agree.
-    let kept = (scores.sets.len() == analysis.sentences.len()).then_some(&scores.sets);
-    let sets: Vec<std::cell::OnceCell<Vec<u32>>> = if kept.is_some() {
-        Vec::new()
+    // else stem-id sets (only for hand-built scores): both hold one id per
+    // distinct content stem, so sizes and intersections agree.
+    let built: Vec<Vec<u32>>;
+    let sets: &[Vec<u32>] = if scores.sets.len() == analysis.sentences.len() {
+        &scores.sets
     } else {
-        (0..analysis.sentences.len())
-            .map(|_| std::cell::OnceCell::new())
-            .collect()
+        built = analysis.sentences.iter().map(|t| stem_ids(t)).collect();
+        &built
     };
-    let set = |i: usize| -> &[u32] {
-        if let Some(k) = kept {
-            return k.get(i).map_or(&[], Vec::as_slice);
-        }
-        match (sets.get(i), analysis.sentences.get(i)) {
-            (Some(c), Some(t)) => c.get_or_init(|| stem_ids(t)),
-            _ => &[],
-        }
-    };
+    let set = |i: usize| sets.get(i).map_or(&[][..], Vec::as_slice);
     let len = |i: usize| analysis.sentences.get(i).map_or(0, Vec::len);
     let mut order: Vec<usize> = Vec::with_capacity(scores.values.len());
     order.extend(
