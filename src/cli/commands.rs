@@ -182,14 +182,12 @@ pub(crate) fn process_map<T: Send>(
     })
 }
 
-pub(crate) fn report_failures<'a>(failed: impl Iterator<Item = &'a Failed>, quiet: bool) -> usize {
-    let mut n = 0;
-    for f in failed {
-        n += 1;
-        let _ = quiet;
-        eprintln!("{}", failure_line(f));
-    }
-    n
+/// Prints the one stderr line for a failed input ([`failure_line`]) and
+/// returns 1, the count to add to the run's failures. Failures are printed
+/// even with `--quiet`, which silences progress only.
+pub(crate) fn report_failure(f: &Failed) -> usize {
+    eprintln!("{}", failure_line(f));
+    1
 }
 
 pub(crate) fn exit_code(total: usize, failed: usize) -> ExitCode {
@@ -322,7 +320,7 @@ fn brief(args: BriefArgs) -> Result<ExitCode> {
                 });
             }
             (Err(f), _) => {
-                failed += report_failures(std::iter::once(f), args.input.quiet);
+                failed += report_failure(f);
                 entries.push(IndexEntry {
                     id: f.id.clone(),
                     title: String::new(),
@@ -430,13 +428,7 @@ fn split(args: SplitArgs) -> Result<ExitCode> {
             })
             .collect()
     });
-    write_lines(
-        &args.out,
-        lines,
-        total,
-        args.format == LineFormat::Text,
-        args.input.quiet,
-    )
+    write_lines(&args.out, lines, total, args.format == LineFormat::Text)
 }
 
 fn write_lines(
@@ -444,7 +436,6 @@ fn write_lines(
     lines: Vec<Result<String, Failed>>,
     total: usize,
     blank_between: bool,
-    quiet: bool,
 ) -> Result<ExitCode> {
     let mut sink = Sink::open(out)?;
     let mut failed = 0;
@@ -458,7 +449,7 @@ fn write_lines(
                 first = false;
                 sink.write_all(s.as_bytes())?;
             }
-            Err(f) => failed += report_failures(std::iter::once(&f), quiet),
+            Err(f) => failed += report_failure(&f),
         }
     }
     sink.finish()?;
@@ -489,13 +480,7 @@ fn summarize(args: SummarizeArgs) -> Result<ExitCode> {
             }),
         }
     });
-    write_lines(
-        &args.out,
-        lines,
-        total,
-        args.format == LineFormat::Text,
-        args.input.quiet,
-    )
+    write_lines(&args.out, lines, total, args.format == LineFormat::Text)
 }
 
 fn terms(args: TermsArgs) -> Result<ExitCode> {
@@ -578,7 +563,7 @@ fn terms(args: TermsArgs) -> Result<ExitCode> {
             }
         }
     });
-    write_lines(&args.out, lines, total, false, args.input.quiet)
+    write_lines(&args.out, lines, total, false)
 }
 
 /// One line of `summarize --format jsonl` (keys in alphabetical order, as

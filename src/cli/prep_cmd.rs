@@ -12,7 +12,7 @@ use khulasa::xliff::{self, Package, XliffOptions};
 use rayon::prelude::*;
 
 use crate::args::{BudgetArgs, GlossaryArgs, InputArgs};
-use crate::commands::{exit_code, report_failures, run_documents, DocumentRun};
+use crate::commands::{exit_code, report_failure, run_documents, DocumentRun};
 use crate::output::write_atomic;
 
 /// XLIFF flavours `prep` writes.
@@ -127,7 +127,7 @@ pub fn run(args: PrepArgs) -> Result<ExitCode> {
                 counts.push(DocCount::new(&pkg, stem));
                 packages.push(pkg);
             }
-            (Err(f), _) => failed += report_failures(std::iter::once(f), args.input.quiet),
+            (Err(f), _) => failed += report_failure(f),
             (Ok(_), None) => {}
         }
     }
