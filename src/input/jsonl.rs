@@ -74,6 +74,7 @@ pub(crate) struct JsonlDocs {
     reader: Box<dyn BufRead + Send>,
     origin: Origin,
     opts: InputOptions,
+    wanted: super::json::Wanted,
     line_no: usize,
     buf: Vec<u8>,
     done: bool,
@@ -91,6 +92,7 @@ impl JsonlDocs {
             reader,
             origin,
             opts: opts.clone(),
+            wanted: super::json::Wanted::new(opts),
             line_no: 0,
             buf: Vec::new(),
             done: false,
@@ -146,7 +148,7 @@ impl Iterator for JsonlDocs {
                             source: here,
                         }));
                     };
-                    let value = match serde_json::from_str::<serde_json::Value>(line) {
+                    let value = match super::json::parse_lean(line, &self.wanted) {
                         Ok(v) => v,
                         Err(e) => {
                             return Some(Err(Failed {
@@ -157,7 +159,7 @@ impl Iterator for JsonlDocs {
                         }
                     };
                     let r =
-                        super::json::document_from_value(&value, fallback_id, &here, &self.opts);
+                        super::json::document_from_value(value, fallback_id, &here, &self.opts);
                     return Some(r.map(|mut d| {
                         self.origin.annotate(&mut d);
                         d.meta.insert("format".into(), "jsonl".into());

@@ -854,8 +854,8 @@ impl Inputs {
 pub fn parse_jsonl_line(line: &str, source: &str, line_no: usize, opts: &InputOptions) -> Record {
     let here = format!("{source}:{line_no}");
     let fallback_id = format!("{}#{line_no}", id_from_path(Path::new(source)));
-    match serde_json::from_str::<serde_json::Value>(line) {
-        Ok(v) => json::document_from_value(&v, fallback_id, &here, opts),
+    match json::parse_lean(line, &json::Wanted::new(opts)) {
+        Ok(v) => json::document_from_value(v, fallback_id, &here, opts),
         Err(e) => Err(Failed {
             id: fallback_id,
             source: here.clone(),
