@@ -348,7 +348,7 @@ impl Wanted {
         Wanted(keys)
     }
 
-    fn has(&self, key: &str) -> bool {
+    pub(crate) fn has(&self, key: &str) -> bool {
         self.0.iter().any(|k| k == key)
     }
 }
@@ -359,11 +359,21 @@ impl Wanted {
 /// parsed (so that broken JSON anywhere is still an error) but kept as `null`;
 /// a top-level array is kept empty (only its kind is reported).
 ///
-/// Every value goes through the same `deserialize_any` calls as
-/// `serde_json::from_str::<Value>`, so the same texts are accepted and a
-/// rejected one gets the same error message; a repeated key keeps its last
-/// value, as [`Map`] does.
+/// The usual line is decided by [`json_fast`](super::json_fast); anything it
+/// leaves goes to [`parse_lean_serde`]. Either way the same texts are accepted
+/// as by `serde_json::from_str::<Value>`, a rejected one gets serde_json's
+/// error message, and a repeated key keeps its last value, as [`Map`] does.
 pub(crate) fn parse_lean(text: &str, wanted: &Wanted) -> serde_json::Result<Value> {
+    if let Some(value) = super::json_fast::parse(text, wanted) {
+        return Ok(value);
+    }
+    parse_lean_serde(text, wanted)
+}
+
+/// [`parse_lean`] through serde_json only. Every value goes through the same
+/// `deserialize_any` calls as `serde_json::from_str::<Value>`, so the same
+/// texts are accepted and a rejected one gets the same error message.
+pub(crate) fn parse_lean_serde(text: &str, wanted: &Wanted) -> serde_json::Result<Value> {
     let mut de = serde_json::Deserializer::from_str(text);
     let value = serde::de::DeserializeSeed::deserialize(Lean::Top(wanted), &mut de)?;
     de.end()?;

@@ -59,6 +59,7 @@ mod archive;
 mod decode;
 mod detect;
 mod json;
+mod json_fast;
 mod jsonl;
 mod trec;
 mod walk;
