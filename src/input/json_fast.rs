@@ -99,6 +99,7 @@ impl<'a> Parser<'a> {
 
     /// A string starting at its quote, unescaped.
     fn string(&mut self) -> Option<Cow<'a, str>> {
+        let start = self.pos;
         self.eat(b'"')?;
         let bytes = self.text.as_bytes();
         let mut owned: Option<String> = None;
@@ -127,7 +128,16 @@ impl<'a> Parser<'a> {
                 b't' => '\t',
                 _ => return None,
             };
-            let s = owned.get_or_insert_with(String::new);
+            let s = match &mut owned {
+                Some(s) => s,
+                None => {
+                    // Sized once from where the string ends: the unescaped
+                    // text is no longer than the escaped one.
+                    let mut end = Parser { text: self.text, pos: start };
+                    end.skip_string()?;
+                    owned.insert(String::with_capacity(end.pos - start))
+                }
+            };
             s.push_str(piece);
             s.push(c);
             self.pos = at + 2;

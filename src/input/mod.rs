@@ -765,7 +765,9 @@ impl Inputs {
             Ok(r) => r,
             Err(e) => return Some(origin.failed(format!("cannot read: {e}"))),
         };
-        let mut br = BufReader::with_capacity(64 << 10, reader);
+        // A line read whole from this buffer is parsed where it lies; one
+        // that crosses the buffer's end is copied out first.
+        let mut br = BufReader::with_capacity(256 << 10, reader);
         if self.opts.jsonl {
             self.stack.push(Frame::Docs(Box::new(jsonl::JsonlDocs::new(
                 Box::new(br),
