@@ -84,10 +84,16 @@ pub(crate) fn document_from_value(
             source: source.to_string(),
         });
     }
-    let mut d = Document::new(id, String::new());
+    // An id taken from `url` stays visible as the url (even when the text
+    // comes from `url` too).
+    let url = match id_key {
+        Some("url") => obj.get("url").and_then(Value::as_str).map(str::to_string),
+        _ => None,
+    };
+    let text = take_text(get_path_mut(&mut obj, text_key));
+    let mut d = Document::new(id, text);
     d.source = source.to_string();
-    copy_meta(&obj, text_key, id_key, &mut d);
-    d.text = take_text(get_path_mut(&mut obj, text_key));
+    move_meta(obj, text_key, id_key, url, &mut d);
     Ok(d)
 }
 
@@ -159,23 +165,29 @@ fn take_text(v: Option<&mut Value>) -> String {
     }
 }
 
-fn copy_meta(obj: &Map<String, Value>, text_key: &str, id_key: Option<&str>, d: &mut Document) {
+/// Moves the scalar fields other than the text and the id into `d.meta`,
+/// then `url` (when the id came from it) and the canonical `title` and
+/// `date` from their aliases.
+fn move_meta(
+    obj: Map<String, Value>,
+    text_key: &str,
+    id_key: Option<&str>,
+    url: Option<String>,
+    d: &mut Document,
+) {
     for (k, v) in obj {
         if k == text_key || Some(k.as_str()) == id_key {
             continue;
         }
         let s = match v {
-            Value::String(s) => s.clone(),
+            Value::String(s) => s,
             Value::Number(_) | Value::Bool(_) => v.to_string(),
             _ => continue,
         };
-        d.meta.insert(k.clone(), s);
+        d.meta.insert(k, s);
     }
-    // An id taken from `url` stays visible as the url.
-    if id_key == Some("url") {
-        if let Some(u) = obj.get("url").and_then(Value::as_str) {
-            d.meta.insert("url".into(), u.to_string());
-        }
+    if let Some(u) = url {
+        d.meta.insert("url".into(), u);
     }
     for (canon, aliases) in [("title", TITLE_FIELDS), ("date", DATE_FIELDS)] {
         if d.meta.contains_key(canon) {
@@ -628,5 +640,78 @@ mod tests {
             next_element(r#"[{"a": "x\"#, 1),
             Element::Broken(_)
         ));
+    }
+
+    fn doc(line: &str, opts: &InputOptions) -> Record {
+        let v: Value = serde_json::from_str(line).unwrap();
+        document_from_value(v, "fb#1".into(), "src:1", opts)
+    }
+
+    #[test]
+    fn documents_from_objects() {
+        let o = InputOptions::default();
+        let d = doc(
+            r#"{"url": "http://a/b", "text": ["one", "two"], "headline": "H", "n": 2, "x": [1]}"#,
+            &o,
+        )
+        .unwrap();
+        assert_eq!(d.id, "http://a/b");
+        assert_eq!(d.text, "one\n\ntwo");
+        assert_eq!(d.source, "src:1");
+        let meta: Vec<(&str, &str)> = d
+            .meta
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        assert_eq!(
+            meta,
+            [
+                ("headline", "H"),
+                ("n", "2"),
+                ("title", "H"),
+                ("url", "http://a/b")
+            ]
+        );
+        // The id and the text may come from the same field.
+        let o = InputOptions {
+            text_field: "url".into(),
+            ..Default::default()
+        };
+        let d = doc(r#"{"url": " u1 ", "t": true}"#, &o).unwrap();
+        assert_eq!((d.id.as_str(), d.text.as_str()), ("u1", " u1 "));
+        assert_eq!(d.meta.get("url").map(String::as_str), Some(" u1 "));
+        assert_eq!(d.meta.get("t").map(String::as_str), Some("true"));
+        // Dotted paths; the literal name wins over the path.
+        let o = InputOptions {
+            text_field: "a.b".into(),
+            id_field: "a.id".into(),
+            ..Default::default()
+        };
+        let d = doc(r#"{"a": {"b": "inner", "id": 4}, "text": "outer"}"#, &o).unwrap();
+        assert_eq!((d.id.as_str(), d.text.as_str()), ("4", "inner"));
+        let d = doc(r#"{"a.b": "literal", "a": {"b": "inner"}}"#, &o).unwrap();
+        assert_eq!((d.id.as_str(), d.text.as_str()), ("fb#1", "literal"));
+    }
+
+    #[test]
+    fn document_size_is_the_joined_text() {
+        // "ab\n\ncd" is 6 bytes.
+        let line = r#"{"text": ["ab", "cd"]}"#;
+        let at = |max| InputOptions {
+            max_doc_bytes: max,
+            ..Default::default()
+        };
+        assert_eq!(doc(line, &at(6)).unwrap().text, "ab\n\ncd");
+        let e = doc(line, &at(5)).unwrap_err();
+        assert!(
+            e.error.contains('6') && e.error.contains('5'),
+            "{}",
+            e.error
+        );
+        let e = doc(r#"[{"text": "x"}]"#, &at(5)).unwrap_err();
+        assert_eq!(
+            e.error,
+            "src:1: a JSON array where an article object was expected"
+        );
     }
 }

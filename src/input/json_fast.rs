@@ -70,9 +70,10 @@ pub(crate) fn parse(text: &str, wanted: &Wanted) -> Option<Value> {
     (p.pos == text.len()).then_some(Value::Object(obj))
 }
 
-/// Whether any byte is below 0x20 (written as a fold so that it vectorizes).
+/// Whether any byte is below 0x20 (the smallest byte, as a fold that
+/// vectorizes).
 fn has_control(bytes: &[u8]) -> bool {
-    bytes.iter().fold(false, |acc, &b| acc | (b < 0x20))
+    bytes.iter().fold(u8::MAX, |m, &b| m.min(b)) < 0x20
 }
 
 struct Parser<'a> {
@@ -99,23 +100,33 @@ impl<'a> Parser<'a> {
 
     /// A string starting at its quote, unescaped.
     fn string(&mut self) -> Option<Cow<'a, str>> {
-        let start = self.pos;
         self.eat(b'"')?;
         let bytes = self.text.as_bytes();
-        let mut owned: Option<String> = None;
+        let start = self.pos;
+        // The plain runs before each escape and the char the escape stands
+        // for: the string is built once its length is known.
+        let mut escapes: Vec<(usize, usize, char)> = Vec::new();
+        let mut from = start;
         loop {
             let rest = bytes.get(self.pos..)?;
             let at = self.pos + memchr::memchr2(b'"', b'\\', rest)?;
-            let piece = self.text.get(self.pos..at)?;
             if bytes.get(at) == Some(&b'"') {
                 self.pos = at + 1;
-                return Some(match owned {
-                    None => Cow::Borrowed(piece),
-                    Some(mut s) => {
-                        s.push_str(piece);
-                        Cow::Owned(s)
-                    }
-                });
+                if escapes.is_empty() {
+                    return self.text.get(start..at).map(Cow::Borrowed);
+                }
+                let len = escapes
+                    .iter()
+                    .map(|&(a, b, c)| b - a + c.len_utf8())
+                    .sum::<usize>()
+                    + (at - from);
+                let mut s = String::with_capacity(len);
+                for &(a, b, c) in &escapes {
+                    s.push_str(self.text.get(a..b)?);
+                    s.push(c);
+                }
+                s.push_str(self.text.get(from..at)?);
+                return Some(Cow::Owned(s));
             }
             let c = match bytes.get(at + 1)? {
                 b'"' => '"',
@@ -128,19 +139,9 @@ impl<'a> Parser<'a> {
                 b't' => '\t',
                 _ => return None,
             };
-            let s = match &mut owned {
-                Some(s) => s,
-                None => {
-                    // Sized once from where the string ends: the unescaped
-                    // text is no longer than the escaped one.
-                    let mut end = Parser { text: self.text, pos: start };
-                    end.skip_string()?;
-                    owned.insert(String::with_capacity(end.pos - start))
-                }
-            };
-            s.push_str(piece);
-            s.push(c);
+            escapes.push((from, at, c));
             self.pos = at + 2;
+            from = self.pos;
         }
     }
 
@@ -394,7 +395,11 @@ mod tests {
 
     #[test]
     fn fast_lines_agree_with_serde() {
-        for o in [opts("text", "id"), opts("a.b", "meta.id"), opts("refs", "n")] {
+        for o in [
+            opts("text", "id"),
+            opts("a.b", "meta.id"),
+            opts("refs", "n"),
+        ] {
             for line in FAST {
                 assert!(agree(line, &o), "not decided by the fast path: {line}");
             }
@@ -460,7 +465,10 @@ mod tests {
                 prop_oneof![
                     prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
                     prop::collection::vec(
-                        (prop::sample::select(vec!["text", "id", "refs", "a", "b"]), inner),
+                        (
+                            prop::sample::select(vec!["text", "id", "refs", "a", "b"]),
+                            inner
+                        ),
                         0..4
                     )
                     .prop_map(|kv| Value::Object(
@@ -499,9 +507,7 @@ mod tests {
                         at -= 1;
                     }
                     if cut && at < s.len() && !token.is_empty() {
-                        let end = (at + 1..=s.len())
-                            .find(|&e| s.is_char_boundary(e))
-                            .unwrap();
+                        let end = (at + 1..=s.len()).find(|&e| s.is_char_boundary(e)).unwrap();
                         s.replace_range(at..end, "");
                     } else {
                         s.insert_str(at, token);

@@ -185,9 +185,11 @@ impl Iterator for JsonlDocs {
                 _ => match self.in_place(n) {
                     Ok(Some(Some(record))) => return Some(record),
                     Ok(Some(None)) => continue,
-                    Ok(None) => {
-                        read_line_limited(&mut *self.reader, &mut self.buf, self.opts.max_line_bytes)
-                    }
+                    Ok(None) => read_line_limited(
+                        &mut *self.reader,
+                        &mut self.buf,
+                        self.opts.max_line_bytes,
+                    ),
                     Err(e) => Err(e),
                 },
             };
@@ -262,7 +264,9 @@ mod tests {
     fn lines_read_in_place_or_copied_give_the_same_records() {
         let mut data = b"\xEF\xBB\xBF{\"id\": \"bom\", \"text\": \"first line\"}\r\n".to_vec();
         data.extend_from_slice(b"\n   \r\n");
-        data.extend_from_slice(b"{\"text\": \"\xD8\xA8\xD9\x8A\xD8\xAA\", \"refs\": [\"a\", \"b\"]}\n");
+        data.extend_from_slice(
+            b"{\"text\": \"\xD8\xA8\xD9\x8A\xD8\xAA\", \"refs\": [\"a\", \"b\"]}\n",
+        );
         data.extend_from_slice(b"{\"text\": \"bad \xFF byte\"}\n");
         data.extend_from_slice(b"{\"text\": \"x\", \"refs\": [1,]}\n");
         data.extend_from_slice(format!("{{\"text\": \"{}\"}}\n", "long ".repeat(30)).as_bytes());
@@ -288,9 +292,21 @@ mod tests {
         assert_eq!(ids[0], "bom first line");
         assert_eq!(ids[1], "in#4 بيت");
         assert_eq!(ids[2], "in#5 ! in.jsonl:5: not valid UTF-8");
-        assert!(ids[3].starts_with("in#6 ! in.jsonl:6: not valid JSON: trailing comma"), "{}", ids[3]);
-        assert!(ids[4].starts_with("in#7 ! ") && ids[4].contains("JSONL line"), "{}", ids[4]);
-        assert!(ids[5].contains("a JSON array where an article object"), "{}", ids[5]);
+        assert!(
+            ids[3].starts_with("in#6 ! in.jsonl:6: not valid JSON: trailing comma"),
+            "{}",
+            ids[3]
+        );
+        assert!(
+            ids[4].starts_with("in#7 ! ") && ids[4].contains("JSONL line"),
+            "{}",
+            ids[4]
+        );
+        assert!(
+            ids[5].contains("a JSON array where an article object"),
+            "{}",
+            ids[5]
+        );
         assert!(ids[6].contains("no string field \"text\""), "{}", ids[6]);
         assert_eq!(ids[7], "9 last, no line end");
     }
