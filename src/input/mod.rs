@@ -59,6 +59,7 @@ mod archive;
 mod decode;
 mod detect;
 mod json;
+mod json_fast;
 mod jsonl;
 mod trec;
 mod walk;
@@ -764,7 +765,9 @@ impl Inputs {
             Ok(r) => r,
             Err(e) => return Some(origin.failed(format!("cannot read: {e}"))),
         };
-        let mut br = BufReader::with_capacity(64 << 10, reader);
+        // A line read whole from this buffer is parsed where it lies; one
+        // that crosses the buffer's end is copied out first.
+        let mut br = BufReader::with_capacity(256 << 10, reader);
         if self.opts.jsonl {
             self.stack.push(Frame::Docs(Box::new(jsonl::JsonlDocs::new(
                 Box::new(br),
@@ -854,8 +857,8 @@ impl Inputs {
 pub fn parse_jsonl_line(line: &str, source: &str, line_no: usize, opts: &InputOptions) -> Record {
     let here = format!("{source}:{line_no}");
     let fallback_id = format!("{}#{line_no}", id_from_path(Path::new(source)));
-    match serde_json::from_str::<serde_json::Value>(line) {
-        Ok(v) => json::document_from_value(&v, fallback_id, &here, opts),
+    match json::parse_lean(line, &json::Wanted::new(opts)) {
+        Ok(v) => json::document_from_value(v, fallback_id, &here, opts),
         Err(e) => Err(Failed {
             id: fallback_id,
             source: here.clone(),
