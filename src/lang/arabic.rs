@@ -29,6 +29,8 @@ pub(crate) struct ArabicChar {
     pub word: bool,
     /// [`is_arabic_letter`](super::is_arabic_letter).
     pub letter: bool,
+    /// Kept as it is by the normalizer (`fold` is the character itself).
+    pub same: bool,
 }
 
 impl ArabicChar {
@@ -36,14 +38,6 @@ impl ArabicChar {
     #[inline(always)]
     pub(crate) const fn deleted(self) -> bool {
         self.fold.is_none()
-    }
-
-    /// Kept as is by the matching normalizer.
-    pub(crate) const fn same(self, c: char) -> bool {
-        match self.fold {
-            Some(f) => f as u32 == c as u32,
-            None => false,
-        }
     }
 
     /// Ends a word: kept (possibly folded) by the normalizer but not a word
@@ -91,6 +85,7 @@ const fn facts(k: usize) -> ArabicChar {
             fold: None,
             word: false,
             letter: false,
+            same: false,
         };
     };
     let letter = super::is_arabic_letter(c);
@@ -99,12 +94,15 @@ const fn facts(k: usize) -> ArabicChar {
             fold: None,
             word: false,
             letter,
+            same: false,
         }
     } else {
+        let f = folded(c);
         ArabicChar {
-            fold: Some(folded(c)),
+            fold: Some(f),
             word: letter || digit(cp),
             letter,
+            same: f as u32 == cp,
         }
     }
 }
@@ -119,6 +117,7 @@ pub(crate) const TABLE: [ArabicChar; 256] = {
         fold: None,
         word: false,
         letter: false,
+        same: false,
     }; 256];
     let mut k = 0;
     while k < 256 {
@@ -137,20 +136,6 @@ pub(crate) fn get(c: char) -> Option<ArabicChar> {
     CHARS.get((c as u32).wrapping_sub(BASE) as usize).copied()
 }
 
-/// The facts of U+0600 + `k` in `const` evaluation (`k` < 256; anything
-/// else gives a deleted non-letter).
-pub(crate) const fn at(k: usize) -> ArabicChar {
-    if k < 256 {
-        facts(k)
-    } else {
-        ArabicChar {
-            fold: None,
-            word: false,
-            letter: false,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,7 +148,6 @@ mod tests {
             let cp = BASE + k as u32;
             let c = char::from_u32(cp).unwrap();
             assert_eq!(get(c), Some(*a), "U+{cp:04X}");
-            assert_eq!(at(k), *a, "U+{cp:04X}");
             assert_eq!(a.letter, super::super::is_arabic_letter(c), "U+{cp:04X}");
             // Deleted: every combining mark of the block, and besides them
             // only tatweel, the small high waw and yeh and the letter mark.
@@ -195,19 +179,13 @@ mod tests {
                 _ => c,
             };
             assert_eq!(f, want, "U+{cp:04X}");
-            assert_eq!(a.same(c), f == c, "U+{cp:04X}");
+            assert_eq!(a.same, f == c, "U+{cp:04X}");
         }
         // Deleted marks, boundaries (punctuation, signs) and letters all occur.
         assert!(counts.iter().all(|&n| n > 20), "{counts:?}");
         assert_eq!(counts.iter().sum::<usize>(), 256);
         assert_eq!(get('a'), None);
         assert_eq!(get('\u{0700}'), None);
-        let nothing = ArabicChar {
-            fold: None,
-            word: false,
-            letter: false,
-        };
-        assert_eq!(at(256), nothing);
     }
 
     #[test]
