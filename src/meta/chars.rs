@@ -285,7 +285,7 @@ fn char_tables_source() -> String {
         }
         s.push('\n');
     }
-    s.push_str("];\n\n");
+    s.push_str("];\n");
     s
 }
 
