@@ -424,55 +424,12 @@ fn class_table() -> &'static Classes {
     &CLASSES
 }
 
-/// What [`fold`] and [`is_word_char`] make of U+0600–U+06FF, by code point
-/// minus U+0600: `0` deleted, `1` a boundary, `2` a word character (a test
-/// checks this against the general path and against [`lang::normalize`]).
-const ARABIC_KINDS: &[u8; 256] =
-    b"1111111111111111000000000001011122222222222222222222222222222222\
-    0222222222200000000000000000000022222222221111220222222222222222\
-    2222222222222222222222222222222222222222222222222222222222222222\
-    2222222222222222222212000000011000000000010000222222222222222112";
-
-/// The word characters of U+0600–U+06FF that normalize to another
-/// character (by code point minus U+0600): alef and hamza forms, ة, ى,
-/// Arabic-Indic and extended digits.
-const ARABIC_FOLDED: [(u8, char); 28] = [
-    (0x22, '\u{0627}'),
-    (0x23, '\u{0627}'),
-    (0x24, '\u{0648}'),
-    (0x25, '\u{0627}'),
-    (0x26, '\u{064A}'),
-    (0x29, '\u{0647}'),
-    (0x49, '\u{064A}'),
-    (0x60, '\u{0030}'),
-    (0x61, '\u{0031}'),
-    (0x62, '\u{0032}'),
-    (0x63, '\u{0033}'),
-    (0x64, '\u{0034}'),
-    (0x65, '\u{0035}'),
-    (0x66, '\u{0036}'),
-    (0x67, '\u{0037}'),
-    (0x68, '\u{0038}'),
-    (0x69, '\u{0039}'),
-    (0x71, '\u{0627}'),
-    (0xF0, '\u{0030}'),
-    (0xF1, '\u{0031}'),
-    (0xF2, '\u{0032}'),
-    (0xF3, '\u{0033}'),
-    (0xF4, '\u{0034}'),
-    (0xF5, '\u{0035}'),
-    (0xF6, '\u{0036}'),
-    (0xF7, '\u{0037}'),
-    (0xF8, '\u{0038}'),
-    (0xF9, '\u{0039}'),
-];
-
 // Indexing in const evaluation cannot panic at run time: an out-of-range
 // index fails the build.
 #[allow(clippy::indexing_slicing)]
 impl Classes {
-    /// The tables from [`ARABIC_KINDS`], [`ARABIC_FOLDED`] and the ASCII
-    /// rules of [`fold`] (lower case; letters and digits are words).
+    /// The tables from [`lang::arabic::TABLE`] and the ASCII rules of
+    /// [`fold`] (lower case; letters and digits are words).
     const fn build() -> Classes {
         let mut t = Classes {
             ascii: [Act::BOUNDARY_ACT; 128],
@@ -494,35 +451,33 @@ impl Classes {
             }
             b += 1;
         }
+        // The Arabic block from the one table of its facts in `lang`: the
+        // tokenizer's three kinds are the table's deleted characters, its
+        // word characters (which fold to word characters, as
+        // [`is_word_char`] of the fold asks) and the rest (boundaries).
         let mut k = 0usize;
         while k < 256 {
-            let c = match char::from_u32(0x0600 + k as u32) {
+            let a = lang::arabic::TABLE[k];
+            let c = match char::from_u32(lang::arabic::BASE + k as u32) {
                 Some(c) => c,
                 None => ' ',
             };
-            t.arabic[k] = match ARABIC_KINDS[k] {
-                b'0' => Act {
+            t.arabic[k] = match a.fold {
+                None => Act {
                     ch: c,
                     kind: Act::DELETED,
                     same: false,
                 },
-                b'2' => {
-                    let mut f = c;
-                    let mut j = 0usize;
-                    while j < ARABIC_FOLDED.len() {
-                        if ARABIC_FOLDED[j].0 as usize == k {
-                            f = ARABIC_FOLDED[j].1;
-                        }
-                        j += 1;
-                    }
-                    t.arabic_clean[k] = f as u32 == c as u32;
+                Some(f) if a.word => {
+                    t.arabic_clean[k] = a.same;
                     Act {
                         ch: f,
                         kind: Act::WORD,
-                        same: f as u32 == c as u32,
+                        same: a.same,
                     }
                 }
-                _ => Act::BOUNDARY_ACT,
+                // A boundary (`a.boundary()`): punctuation and signs.
+                Some(_) => Act::BOUNDARY_ACT,
             };
             k += 1;
         }
@@ -562,22 +517,10 @@ fn needs_nfkc(c: char) -> bool {
 fn fold(c: char, emit: &mut impl FnMut(char)) {
     if c.is_ascii() {
         emit(c.to_ascii_lowercase());
-    } else if ('\u{0600}'..='\u{06FF}').contains(&c) {
-        // The Arabic block inline ([`lang::fold_char`] for these characters).
-        match c {
-            '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => emit(match c {
-                'أ' | 'إ' | 'آ' => 'ا',
-                'ى' => 'ي',
-                'ة' => 'ه',
-                'ؤ' => 'و',
-                'ئ' => 'ي',
-                _ => c,
-            }),
-            _ => {
-                if let Some(f) = lang::fold_char(c) {
-                    emit(f);
-                }
-            }
+    } else if let Some(a) = lang::arabic::get(c) {
+        // The Arabic block (no NFKC, no case): its table in `lang`.
+        if let Some(f) = a.fold {
+            emit(f);
         }
     } else if needs_nfkc(c) || c.is_uppercase() {
         let mut b = [0u8; 4];

@@ -414,22 +414,14 @@ fn char_at(buf: &[u8], i: usize, b: u8) -> Option<char> {
     std::str::from_utf8(s).ok()?.chars().next()
 }
 
-/// Whether U+0600 + `k` is a word character ([`is_word_char`]).
-const fn arabic_word(k: usize) -> bool {
-    let u = 0x600 + k as u32;
-    // lang::is_arabic_letter restricted to the block, and the digits.
-    matches!(u, 0x0620..=0x063F | 0x0641..=0x064A | 0x066E..=0x066F | 0x0671..=0x06D3
-        | 0x06D5 | 0x06EE..=0x06EF | 0x06FA..=0x06FC | 0x06FF | 0x0660..=0x0669
-        | 0x06F0..=0x06F9)
-}
-
-/// For U+0600 + i: [`is_word_char`].
+/// For U+0600 + i: [`is_word_char`] (the word characters of the block's
+/// table in `lang`).
 #[allow(clippy::indexing_slicing)] // const evaluation: k < 256 by the loop condition
 static ARABIC_WORD: [bool; 256] = {
     let mut t = [false; 256];
     let mut k = 0;
     while k < 256 {
-        t[k] = arabic_word(k);
+        t[k] = lang::arabic::TABLE[k].word;
         k += 1;
     }
     t
@@ -967,15 +959,17 @@ fn class_ok(pre: Prefix, rule: Rule) -> bool {
 }
 
 /// `char::is_alphanumeric` with fast paths for ASCII and the Arabic block
-/// (the generic Unicode lookup is slow enough to dominate matching).
+/// (the generic Unicode lookup is slow enough to dominate matching). In the
+/// block it is the table's word characters (letters and digits): the marks
+/// the normalizer deletes are alphanumeric for Unicode but never reach a
+/// word here.
 #[inline]
 pub(crate) fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    if ('\u{0600}'..='\u{06FF}').contains(&c) {
-        return lang::is_arabic_letter(c)
-            || matches!(c, '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}');
+    if let Some(a) = lang::arabic::get(c) {
+        return a.word;
     }
     c.is_alphanumeric()
 }
@@ -1003,77 +997,28 @@ pub(crate) fn is_hspace_or_newline(c: char) -> bool {
     is_hspace(c) || c.is_whitespace()
 }
 
-/// [`lang::fold_char`] for the Arabic block U+0600–U+06FF, inlined:
-/// `None` for deleted marks.
-#[inline(always)]
-fn fold_arabic(c: char) -> Option<char> {
-    Some(match c {
-        '\u{064B}'..='\u{065F}'
-        | '\u{0610}'..='\u{061A}'
-        | '\u{0670}'
-        | '\u{06D6}'..='\u{06DC}'
-        | '\u{06DF}'..='\u{06E8}'
-        | '\u{06EA}'..='\u{06ED}'
-        | '\u{0640}'
-        | '\u{061C}' => return None,
-        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
-        'ى' => 'ي',
-        'ة' => 'ه',
-        'ؤ' => 'و',
-        'ئ' => 'ي',
-        '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
-        '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
-        _ => c,
-    })
-}
-
-/// Whether [`fold_arabic`] leaves U+0600 + `k` as is.
-const fn arabic_same(k: usize) -> bool {
-    let u = 0x600 + k as u32;
-    !matches!(u, 0x064B..=0x065F | 0x0610..=0x061A | 0x0670 | 0x06D6..=0x06DC
-        | 0x06DF..=0x06E8 | 0x06EA..=0x06ED | 0x0640 | 0x061C | 0x0622 | 0x0623 | 0x0625
-        | 0x0671 | 0x0649 | 0x0629 | 0x0624 | 0x0626 | 0x0660..=0x0669 | 0x06F0..=0x06F9)
-}
-
-/// The UTF-8 bytes (big-endian) of what [`fold_arabic`] rewrites U+0600 + `k`
-/// to when that is another two-byte character, else 0.
-const fn arabic_sub(k: usize) -> u16 {
-    let u = 0x600 + k as u32;
-    let to: u32 = match u {
-        0x0622 | 0x0623 | 0x0625 | 0x0671 => 0x0627,
-        0x0649 | 0x0626 => 0x064A,
-        0x0629 => 0x0647,
-        0x0624 => 0x0648,
-        _ => 0,
+/// The UTF-8 bytes (big-endian) of what the normalizer folds the character
+/// with facts `a` to when that is another two-byte character, else 0.
+const fn arabic_sub(a: lang::arabic::ArabicChar) -> u16 {
+    let to = match a.fold {
+        Some(f) => f as u32,
+        None => 0,
     };
-    if to == 0 {
+    if a.same || !(0x80 <= to && to < 0x800) {
         0
     } else {
         (((0xC0 | (to >> 6)) << 8) | (0x80 | (to & 0x3F))) as u16
     }
 }
 
-/// For U+0600 + i: true when [`fold_arabic`] leaves the character as is.
-#[allow(clippy::indexing_slicing)] // const evaluation: k < 256 by the loop condition
-#[cfg(test)]
-static ARABIC_SAME: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut k = 0;
-    while k < 256 {
-        t[k] = arabic_same(k);
-        k += 1;
-    }
-    t
-};
-
-/// For U+0600 + i: the UTF-8 bytes (big-endian) of what [`fold_arabic`]
+/// For U+0600 + i: the UTF-8 bytes (big-endian) of what the normalizer
 /// rewrites the character to when that is another two-byte character, else 0.
 #[allow(clippy::indexing_slicing)] // const evaluation: k < 256 by the loop condition
 static ARABIC_SUB: [u16; 256] = {
     let mut t = [0u16; 256];
     let mut k = 0;
     while k < 256 {
-        t[k] = arabic_sub(k);
+        t[k] = arabic_sub(lang::arabic::TABLE[k]);
         k += 1;
     }
     t
@@ -1088,19 +1033,22 @@ const FOLD_SAME_WORD: u8 = 2;
 /// [`ARABIC_FOLD`]: rewritten to the two-byte word character in [`ARABIC_SUB`].
 const FOLD_SUB_WORD: u8 = 3;
 
-/// For U+0600 + i: how [`Folded::new`] handles it, in one lookup.
+/// For U+0600 + i: how [`Folded::new`] handles it, in one lookup, from the
+/// block's table in `lang`: kept word characters, kept boundaries, letters
+/// folded to another two-byte letter; the rest (deleted marks, digits folded
+/// to ASCII) take the slow path.
 #[allow(clippy::indexing_slicing)] // const evaluation: k < 256 by the loop condition
 static ARABIC_FOLD: [u8; 256] = {
     let mut t = [FOLD_SLOW; 256];
     let mut k = 0;
     while k < 256 {
-        t[k] = if arabic_same(k) {
-            if arabic_word(k) {
-                FOLD_SAME_WORD
-            } else {
-                FOLD_SAME
-            }
-        } else if arabic_sub(k) != 0 {
+        let a = lang::arabic::TABLE[k];
+        t[k] = if a.same && a.word {
+            FOLD_SAME_WORD
+        } else if a.same && a.boundary() {
+            // Punctuation and signs, kept as they are.
+            FOLD_SAME
+        } else if a.word && arabic_sub(a) != 0 {
             FOLD_SUB_WORD
         } else {
             FOLD_SLOW
@@ -1111,7 +1059,7 @@ static ARABIC_FOLD: [u8; 256] = {
 };
 
 /// For the two-byte sequences `0xD800..=0xDBFF` (as a big-endian `u16`,
-/// minus `0xD800`): whether it is a character that [`fold_arabic`] leaves
+/// minus `0xD800`): whether it is a character that the normalizer leaves
 /// as is and that is a word character ([`FOLD_SAME_WORD`]). Sequences that
 /// are not valid UTF-8 are `false`.
 #[allow(clippy::indexing_slicing)] // const evaluation: k < 1024 by the loop condition
@@ -1334,8 +1282,8 @@ impl Folded {
             let len = c.len_utf8();
             let mut enc = [0u8; 4];
             let w0 = w;
-            if ('\u{0600}'..='\u{06FF}').contains(&c) {
-                if let Some(x) = fold_arabic(c) {
+            if let Some(a) = lang::arabic::get(c) {
+                if let Some(x) = a.fold {
                     in_space = false;
                     mark(&mut runs, &mut delta, w, i);
                     put(&mut out, &mut w, x.encode_utf8(&mut enc).as_bytes());
@@ -1569,7 +1517,7 @@ mod tests {
         for k in 0..0x100u32 {
             let c = char::from_u32(0x600 + k).unwrap();
             let s = c.to_string();
-            let same_word = fold_arabic(c) == Some(c) && is_word_char(c);
+            let same_word = lang::fold_char(c) == Some(c) && is_word_char(c);
             assert_eq!(
                 same_word_run(s.as_bytes(), 0) == 2,
                 same_word,
@@ -1586,10 +1534,10 @@ mod tests {
     }
 
     #[test]
-    fn arabic_fold_table_agrees_with_fold_arabic() {
+    fn arabic_fold_table_agrees_with_fold_char() {
         for (k, &got) in ARABIC_FOLD.iter().enumerate() {
             let c = char::from_u32(0x600 + k as u32).unwrap();
-            let want = match fold_arabic(c) {
+            let want = match lang::fold_char(c) {
                 Some(x) if x == c && is_word_char(c) => FOLD_SAME_WORD,
                 Some(x) if x == c => FOLD_SAME,
                 Some(x) if x.len_utf8() == 2 && is_word_char(x) => FOLD_SUB_WORD,
@@ -1600,23 +1548,10 @@ mod tests {
     }
 
     #[test]
-    fn arabic_table_agrees_with_fold_arabic() {
+    fn arabic_sub_table_agrees_with_fold_char() {
         for k in 0..256u32 {
             let c = char::from_u32(0x600 + k).unwrap();
-            assert_eq!(
-                ARABIC_SAME[k as usize],
-                fold_arabic(c) == Some(c),
-                "U+{:04X}",
-                0x600 + k
-            );
-        }
-    }
-
-    #[test]
-    fn arabic_sub_table_agrees_with_fold_arabic() {
-        for k in 0..256u32 {
-            let c = char::from_u32(0x600 + k).unwrap();
-            let want = match fold_arabic(c) {
+            let want = match lang::fold_char(c) {
                 Some(x) if x != c && x.len_utf8() == 2 => {
                     let mut b = [0u8; 4];
                     x.encode_utf8(&mut b);

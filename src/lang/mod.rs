@@ -5,6 +5,7 @@
 //! normalized string together with an [`OffsetMap`](crate::text::OffsetMap)
 //! back to the original.
 
+pub(crate) mod arabic;
 mod normalize;
 mod stem;
 mod stopwords;
@@ -66,7 +67,7 @@ impl std::fmt::Display for Lang {
 }
 
 /// True for letters of the Arabic script (base letters, not harakat).
-pub fn is_arabic_letter(c: char) -> bool {
+pub const fn is_arabic_letter(c: char) -> bool {
     matches!(c, '\u{0620}'..='\u{063F}' | '\u{0641}'..='\u{064A}' | '\u{066E}'..='\u{066F}'
         | '\u{0671}'..='\u{06D3}' | '\u{06D5}' | '\u{06EE}'..='\u{06EF}' | '\u{06FA}'..='\u{06FC}'
         | '\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08C9}' | '\u{FB50}'..='\u{FDFB}'

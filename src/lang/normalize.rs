@@ -4,6 +4,7 @@ use std::borrow::Cow;
 
 use unicode_normalization::UnicodeNormalization;
 
+use super::arabic;
 use crate::text::OffsetMap;
 
 /// Normalized text and the map back to the original.
@@ -19,9 +20,17 @@ pub struct Normalized<'a> {
 /// Quranic marks, superscript alef, tatweel and invisible format characters
 /// (soft hyphen, ALM, zero-width and bidi controls, BOM).
 pub fn is_deleted_in_matching(c: char) -> bool {
-    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0610}'..='\u{061A}' | '\u{0670}'
-        | '\u{06D6}'..='\u{06DC}' | '\u{06DF}'..='\u{06E8}' | '\u{06EA}'..='\u{06ED}'
-        | '\u{0640}' | '\u{00AD}' | '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+    match arabic::get(c) {
+        Some(a) => a.deleted(),
+        None => is_deleted_format(c),
+    }
+}
+
+/// The characters outside the Arabic block that the normalizer deletes:
+/// invisible format characters (the block's own are in [`arabic`]).
+#[inline]
+fn is_deleted_format(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
         | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206F}' | '\u{FEFF}')
 }
 
@@ -29,22 +38,20 @@ pub fn is_deleted_in_matching(c: char) -> bool {
 ///
 /// أ إ آ ٱ → ا, ى → ي, ة → ه, ؤ → و, ئ → ي, Arabic-Indic and Persian digits →
 /// ASCII, ASCII upper case → lower case. Other characters are returned as is
-/// (non-ASCII case folding and NFKC are handled by [`normalize`]).
+/// (non-ASCII case folding and NFKC are handled by [`normalize`]). The
+/// Arabic block U+0600–U+06FF is answered from [`arabic::TABLE`].
 pub fn fold_char(c: char) -> Option<char> {
-    if is_deleted_in_matching(c) {
-        return None;
+    if c.is_ascii() {
+        return Some(c.to_ascii_lowercase());
     }
-    Some(match c {
-        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
-        'ى' => 'ي',
-        'ة' => 'ه',
-        'ؤ' => 'و',
-        'ئ' => 'ي',
-        '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
-        '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
-        'A'..='Z' => c.to_ascii_lowercase(),
-        _ => c,
-    })
+    if let Some(a) = arabic::get(c) {
+        return a.fold;
+    }
+    if is_deleted_format(c) {
+        None
+    } else {
+        Some(c)
+    }
 }
 
 /// False for characters that are certainly not upper case without asking

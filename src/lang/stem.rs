@@ -288,17 +288,15 @@ pub fn stem_en(word: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Arabic letters ([`super::is_arabic_letter`]) of U+0600–U+06FF as a
-/// bitmap by code point - U+0600 (a test checks it against the function).
+/// bitmap by code point - U+0600, from [`super::arabic::TABLE`] (a test
+/// checks it against the function).
 // Evaluated at compile time: an index out of range would fail the build.
 #[allow(clippy::indexing_slicing)]
 const BLOCK_LETTERS: [u64; 4] = {
     let mut m = [0u64; 4];
     let mut k = 0u32;
     while k < 256 {
-        let cp = 0x0600 + k;
-        if matches!(cp, 0x0620..=0x063F | 0x0641..=0x064A | 0x066E..=0x066F | 0x0671..=0x06D3
-            | 0x06D5 | 0x06EE..=0x06EF | 0x06FA..=0x06FC | 0x06FF)
-        {
+        if super::arabic::TABLE[k as usize].letter {
             m[(k / 64) as usize] |= 1 << (k % 64);
         }
         k += 1;

@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use unicode_normalization::UnicodeNormalization;
 
-use super::char_tables::{ARABIC_FOLDS, FLAGS, PLAIN_ARABIC};
+use super::char_tables::FLAGS;
 use crate::lang::{self, Normalized};
 use crate::text::{OffsetMap, OffsetMapBuilder};
 
@@ -141,6 +141,42 @@ fn emit_folded(c: char, pos: usize, orig_len: usize, out: &mut impl FnMut(char, 
     }
 }
 
+/// `lang::fold_char` over the Arabic block U+0600–U+06FF, from the block's
+/// table in `lang`: the folded code point, or `u32::MAX` for a deleted
+/// character.
+// Indexing in const evaluation cannot panic at run time: an out-of-range
+// index fails the build.
+#[allow(clippy::indexing_slicing)]
+static ARABIC_FOLDS: [u32; 256] = {
+    let mut t = [u32::MAX; 256];
+    let mut k = 0;
+    while k < 256 {
+        if let Some(f) = lang::arabic::TABLE[k].fold {
+            t[k] = f as u32;
+        }
+        k += 1;
+    }
+    t
+};
+
+/// The plain Arabic letters of U+0600–U+06FF, as a bit set: the letters of
+/// the block's table in `lang` that the normalizer keeps as they are (all of
+/// them alphabetic, none numeric, white space or upper case; a test checks
+/// this against `compute_flags`).
+#[allow(clippy::indexing_slicing)] // const evaluation, as above
+const PLAIN_ARABIC: [u64; 4] = {
+    let mut s = [0u64; 4];
+    let mut k = 0;
+    while k < 256 {
+        let a = lang::arabic::TABLE[k];
+        if a.letter && a.same {
+            s[k / 64] |= 1 << (k % 64);
+        }
+        k += 1;
+    }
+    s
+};
+
 /// `lang::fold_char` over the Arabic block U+0600–U+06FF, as a table:
 /// the folded code point, or `u32::MAX` for a deleted character.
 #[inline]
@@ -248,25 +284,6 @@ fn char_tables_source() -> String {
             let _ = write!(s, " {f},");
         }
         s.push('\n');
-    }
-    s.push_str("];\n\n");
-    s.push_str(
-        "/// `lang::fold_char` over U+0600–U+06FF: the folded code point, or\n\
-         /// `u32::MAX` for a deleted character.\n",
-    );
-    s.push_str("#[rustfmt::skip]\npub(super) static ARABIC_FOLDS: [u32; 256] = [\n");
-    for row in compute_arabic_folds().chunks(8) {
-        s.push_str("   ");
-        for f in row {
-            let _ = write!(s, " 0x{f:X},");
-        }
-        s.push('\n');
-    }
-    s.push_str("];\n\n");
-    s.push_str("/// The plain Arabic letters of U+0600–U+06FF, as a bit set.\n");
-    s.push_str("#[rustfmt::skip]\npub(super) static PLAIN_ARABIC: [u64; 4] = [\n");
-    for w in compute_plain_arabic() {
-        let _ = writeln!(s, "    0x{w:016X},");
     }
     s.push_str("];\n");
     s

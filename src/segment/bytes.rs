@@ -13,12 +13,31 @@ const HIT: u8 = 1;
 /// byte given by [`lead_for`].
 const SECOND: u8 = 2;
 
+/// The terminals of the Arabic block (`chars::is_terminal`; a test checks
+/// that no other character of U+0600–U+06FF is one). Their lead bytes also
+/// lead ordinary letters, so they are found by their second byte.
+const QUESTION: char = '؟';
+/// See [`QUESTION`].
+const FULL_STOP: char = '۔';
+
+/// The two UTF-8 bytes of a character of U+0080–U+07FF.
+const fn utf8_pair(c: char) -> (u8, u8) {
+    let u = c as u32;
+    ((0xC0 | (u >> 6)) as u8, (0x80 | (u & 0x3F)) as u8)
+}
+
+/// The bytes of [`QUESTION`] (D8 9F) and [`FULL_STOP`] (DB 94).
+const Q_LEAD: u8 = utf8_pair(QUESTION).0;
+const Q_SECOND: u8 = utf8_pair(QUESTION).1;
+const FS_LEAD: u8 = utf8_pair(FULL_STOP).0;
+const FS_SECOND: u8 = utf8_pair(FULL_STOP).1;
+
 /// The lead byte that makes a [`SECOND`] byte a candidate.
 #[inline]
 fn lead_for(b: u8) -> u8 {
     match b {
-        0x9F => 0xD8, // ؟ U+061F
-        0x94 => 0xDB, // ۔ U+06D4
+        Q_SECOND => Q_LEAD,
+        FS_SECOND => FS_LEAD,
         _ => 0,
     }
 }
@@ -49,8 +68,8 @@ pub(crate) const RULES: [u8; 256] = {
     t[0xE2] = HIT;
     t[0xE3] = HIT;
     t[0xEF] = HIT;
-    t[0x9F] = SECOND;
-    t[0x94] = SECOND;
+    t[Q_SECOND as usize] = SECOND;
+    t[FS_SECOND as usize] = SECOND;
     t
 };
 
@@ -139,6 +158,18 @@ mod tests {
             assert_eq!(next_rules(t.as_bytes(), q + 2, t.len()), t.len() - 1);
             assert_eq!(next_rules(t.as_bytes(), 0, q), q);
         }
+    }
+
+    #[test]
+    fn arabic_terminals_are_the_listed_ones() {
+        let found: Vec<char> = ('\u{0600}'..='\u{06FF}')
+            .filter(|&c| crate::segment::chars::is_terminal(c))
+            .collect();
+        assert_eq!(found, [QUESTION, FULL_STOP]);
+        assert_eq!((Q_LEAD, Q_SECOND), (0xD8, 0x9F));
+        assert_eq!((FS_LEAD, FS_SECOND), (0xDB, 0x94));
+        let t = format!("{QUESTION}{FULL_STOP}");
+        assert_eq!(all(&t), [0, 2]);
     }
 
     #[test]
