@@ -5,6 +5,9 @@
 # Prints the median wall time over RUNS runs (default 41), the article-text MB/s and the ratio to
 # sumy. With OTHER_BINARY the runs alternate between the two binaries (A/B on a noisy machine)
 # and both medians are printed. Article-text bytes are the UTF-8 bytes of the records' "text".
+# Each run is timed from just before the process is spawned to just after it is reaped
+# (Python's perf_counter around subprocess.run; timing with `date` in the shell added 3-7 ms of
+# fork/exec of `date` itself).
 # With SUMY_PYTHON=/path/to/python (an interpreter with `pip install sumy numpy`), sumy LexRank is
 # also timed on the same articles every 10th round (scripts/sumy_speed.py: summarization only,
 # Python start excluded) and the ratio of the two medians measured in the same minutes is printed.
@@ -12,34 +15,35 @@ set -euo pipefail
 SHARED="${1:-../shared}"; RUNS="${2:-41}"; OTHER="${3:-}"
 BIN="${KHULASA:-target/release/khulasa}"
 [ -x "$BIN" ] || cargo build --release -q
-data="$SHARED/eval/easc/dev.jsonl"
-bytes=$(python3 -c 'import json,sys; print(sum(len(json.loads(l)["text"].encode()) for l in open(sys.argv[1]) if l.strip()))' "$data")
-bins=("$BIN"); [ -n "$OTHER" ] && bins+=("$OTHER")
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-for b in "${bins[@]}"; do "$b" summarize --threads 1 --jsonl "$data" --format jsonl > /dev/null; done  # warm the page cache
-for r in $(seq "$RUNS"); do
-  if [ -n "${SUMY_PYTHON:-}" ] && [ $(( (r - 1) % 10 )) -eq 0 ]; then
-    "$SUMY_PYTHON" "$(dirname "$0")/sumy_speed.py" "$data" 1 | awk '{print $3}' >> "$tmp/sumy"
-  fi
-  for i in "${!bins[@]}"; do
-    t0=$(date +%s%N)
-    "${bins[$i]}" summarize --threads 1 --jsonl "$data" --format jsonl > /dev/null
-    t1=$(date +%s%N)
-    echo $(( (t1 - t0) / 1000 )) >> "$tmp/t.$i"
-  done
-done
-for i in "${!bins[@]}"; do
-  sort -n "$tmp/t.$i" | awk -v n="$RUNS" -v bytes="$bytes" -v name="${bins[$i]}" '
-    { t[NR] = $1 }
-    END {
-      med = t[int((n + 1) / 2)] / 1000.0; q1 = t[int((n + 3) / 4)] / 1000.0; q3 = t[int((3 * n + 1) / 4)] / 1000.0
-      mbs = bytes / (med / 1000.0) / 1e6
-      printf "%s: median %.1f ms (quartiles %.1f-%.1f) for %d bytes = %.1f MB/s = %.0fx sumy LexRank (0.24 MB/s)\n", name, med, q1, q3, bytes, mbs, mbs / 0.24
-    }' | tee "$tmp/line.$i"
-  if [ -s "$tmp/sumy" ]; then
-    sumy=$(sort -n "$tmp/sumy" | awk '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)] }')
-    ms=$(sed -n 's/.*median \([0-9.]*\) ms.*/\1/p' "$tmp/line.$i")
-    awk -v s="$sumy" -v ms="$ms" -v n="$(wc -l < "$tmp/sumy")" -v bytes="$bytes" 'BEGIN {
-      printf "  same machine: sumy LexRank median %.3f s over %d runs (%.3f MB/s) -> %.0fx\n", s, n, bytes / s / 1e6, s * 1000 / ms }'
-  fi
-done
+exec python3 - "$SHARED/eval/easc/dev.jsonl" "$RUNS" "$(dirname "$0")/sumy_speed.py" "${SUMY_PYTHON:-}" "$BIN" ${OTHER:+"$OTHER"} <<'EOF'
+import json, statistics, subprocess, sys, time
+
+data, runs, sumy_script, sumy_python, *bins = sys.argv[1:]
+runs = int(runs)
+size = sum(len(json.loads(l)["text"].encode()) for l in open(data, encoding="utf-8") if l.strip())
+def run(b):
+    cmd = [b, "summarize", "--threads", "1", "--jsonl", data, "--format", "jsonl"]
+    t0 = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - t0
+for b in bins:
+    run(b)  # warm the page cache
+times = {b: [] for b in bins}
+sumy = []
+for r in range(runs):
+    if sumy_python and r % 10 == 0:
+        out = subprocess.run([sumy_python, sumy_script, data, "1"], capture_output=True, text=True, check=True).stdout
+        sumy.append(float(out.split()[2]))
+    for b in bins:
+        times[b].append(run(b))
+for b in bins:
+    t = sorted(times[b])
+    med, q1, q3 = statistics.median(t), t[len(t) // 4], t[(3 * len(t)) // 4]
+    mbs = size / med / 1e6
+    print(f"{b}: median {med * 1e3:.1f} ms (quartiles {q1 * 1e3:.1f}-{q3 * 1e3:.1f}) for {size} bytes"
+          f" = {mbs:.1f} MB/s = {mbs / 0.24:.0f}x sumy LexRank (0.24 MB/s)")
+    if sumy:
+        s = statistics.median(sumy)
+        print(f"  same machine: sumy LexRank median {s:.3f} s over {len(sumy)} runs"
+              f" ({size / s / 1e6:.3f} MB/s) -> {s / med:.0f}x")
+EOF
