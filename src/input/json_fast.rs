@@ -52,17 +52,8 @@ pub(crate) fn parse(text: &str, wanted: &Wanted) -> Option<Value> {
                 p.field()?
             };
             obj.insert(key, value);
-            p.ws();
-            match p.peek()? {
-                b',' => {
-                    p.pos += 1;
-                    p.ws();
-                }
-                b'}' => {
-                    p.pos += 1;
-                    break;
-                }
-                _ => return None,
+            if !p.more(b'}')? {
+                break;
             }
         }
     }
@@ -192,6 +183,25 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// After a member of an array or object (and any white space): `true`
+    /// past a `,` and the white space after it (another member follows),
+    /// `false` past the `close` bracket, `None` on anything else.
+    fn more(&mut self, close: u8) -> Option<bool> {
+        self.ws();
+        match self.peek()? {
+            b',' => {
+                self.pos += 1;
+                self.ws();
+                Some(true)
+            }
+            b if b == close => {
+                self.pos += 1;
+                Some(false)
+            }
+            _ => None,
+        }
+    }
+
     /// Skips `true`, `false` or `null`, giving its value.
     fn literal(&mut self) -> Option<Value> {
         let rest = self.text.as_bytes().get(self.pos..)?;
@@ -221,17 +231,8 @@ impl<'a> Parser<'a> {
                 }
                 loop {
                     self.skip(depth + 1)?;
-                    self.ws();
-                    match self.peek()? {
-                        b',' => {
-                            self.pos += 1;
-                            self.ws();
-                        }
-                        b']' => {
-                            self.pos += 1;
-                            return Some(());
-                        }
-                        _ => return None,
+                    if !self.more(b']')? {
+                        return Some(());
                     }
                 }
             }
@@ -247,17 +248,8 @@ impl<'a> Parser<'a> {
                     self.eat(b':')?;
                     self.ws();
                     self.skip(depth + 1)?;
-                    self.ws();
-                    match self.peek()? {
-                        b',' => {
-                            self.pos += 1;
-                            self.ws();
-                        }
-                        b'}' => {
-                            self.pos += 1;
-                            return Some(());
-                        }
-                        _ => return None,
+                    if !self.more(b'}')? {
+                        return Some(());
                     }
                 }
             }
