@@ -243,9 +243,7 @@ impl JsonDocs {
         } else {
             match serde_json::from_str::<Value>(&text) {
                 Ok(Value::Object(obj)) => {
-                    let has_text = std::iter::once(opts.text_field.as_str())
-                        .chain(TEXT_FIELDS.iter().copied())
-                        .any(|k| text_len(obj.get(k)).is_some());
+                    let has_text = text_keys(opts).any(|k| text_len(obj.get(k)).is_some());
                     let wrapped = ARRAY_FIELDS.iter().find_map(|k| match obj.get(*k) {
                         Some(Value::Array(a)) if !has_text => Some(a.clone()),
                         _ => None,

@@ -39,7 +39,8 @@ fn is_deleted_format(c: char) -> bool {
 /// أ إ آ ٱ → ا, ى → ي, ة → ه, ؤ → و, ئ → ي, Arabic-Indic and Persian digits →
 /// ASCII, ASCII upper case → lower case. Other characters are returned as is
 /// (non-ASCII case folding and NFKC are handled by [`normalize`]). The
-/// Arabic block U+0600–U+06FF is answered from [`arabic::TABLE`].
+/// Arabic block U+0600–U+06FF is answered from one compile-time table of the
+/// block (the crate-internal `lang::arabic`).
 pub fn fold_char(c: char) -> Option<char> {
     if c.is_ascii() {
         return Some(c.to_ascii_lowercase());
