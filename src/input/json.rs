@@ -446,8 +446,8 @@ impl<'de> serde::de::Visitor<'de> for Lean<'_> {
         Ok(Value::Null)
     }
 
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        while seq.next_element_seed(Skip)?.is_some() {}
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<Value, A::Error> {
+        Skip.visit_seq(seq)?;
         Ok(match self {
             Lean::Top(_) => Value::Array(Vec::new()),
             Lean::Field => Value::Null,
@@ -456,10 +456,7 @@ impl<'de> serde::de::Visitor<'de> for Lean<'_> {
 
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let Lean::Top(wanted) = self else {
-            while map.next_key_seed(Skip)?.is_some() {
-                map.next_value_seed(Skip)?;
-            }
-            return Ok(Value::Null);
+            return Skip.visit_map(map).map(|()| Value::Null);
         };
         let mut obj = Map::new();
         while let Some(key) = map.next_key::<String>()? {
