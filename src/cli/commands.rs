@@ -17,6 +17,7 @@ use crate::args::{
     SplitArgs, SummarizeArgs, TermsArgs,
 };
 use crate::output::{unique_stems, write_atomic, Sink};
+use crate::summary_line::SummaryLine;
 
 /// The bundled seed articles, briefed when `brief` gets no input.
 const SEEDS: &[(&str, &str)] = &[
@@ -473,11 +474,12 @@ fn summarize(args: SummarizeArgs) -> Result<ExitCode> {
                 .iter()
                 .map(|t| format!("{}\n", t.replace(['\n', '\r'], " ")))
                 .collect(),
-            LineFormat::Jsonl => json_line(&SummaryLine {
+            LineFormat::Jsonl => SummaryLine {
                 id: &a.doc.id,
                 sentences: spans_to_char_offsets(&a.doc.text, &spans),
                 summary: texts.join(" "),
-            }),
+            }
+            .to_line(),
         }
     });
     write_lines(&args.out, lines, total, args.format == LineFormat::Text)
@@ -564,15 +566,6 @@ fn terms(args: TermsArgs) -> Result<ExitCode> {
         }
     });
     write_lines(&args.out, lines, total, false)
-}
-
-/// One line of `summarize --format jsonl` (keys in alphabetical order, as
-/// every JSONL record khulasa writes).
-#[derive(serde::Serialize)]
-struct SummaryLine<'a> {
-    id: &'a str,
-    sentences: Vec<[usize; 2]>,
-    summary: String,
 }
 
 /// One line of `split --format jsonl`.

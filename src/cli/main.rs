@@ -13,6 +13,7 @@ mod glossary_cmd;
 mod merge_cmd;
 mod output;
 mod prep_cmd;
+mod summary_line;
 mod templates_cmd;
 
 use std::process::ExitCode;
