@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Whole-process summarize speed (issue 4): `khulasa summarize --threads 1 --jsonl` over the EASC
 # dev texts, process start and JSONL reading included, against sumy LexRank's 0.24 MB/s.
-#   scripts/bench_process.sh [SHARED] [RUNS] [OTHER_BINARY]
+#   scripts/bench_process.sh [SHARED] [RUNS] [OTHER_BINARY...]
 # Prints the median wall time over RUNS runs (default 41), the article-text MB/s and the ratio to
-# sumy. With OTHER_BINARY the runs alternate between the two binaries (A/B on a noisy machine)
-# and both medians are printed. Article-text bytes are the UTF-8 bytes of the records' "text".
+# sumy. With OTHER_BINARYs the runs alternate between the binaries (A/B on a noisy machine)
+# and every median is printed. Article-text bytes are the UTF-8 bytes of the records' "text".
 # Each run is timed from just before the process is spawned to just after it is reaped
 # (Python's perf_counter around subprocess.run; timing with `date` in the shell added 3-7 ms of
 # fork/exec of `date` itself).
@@ -12,10 +12,10 @@
 # also timed on the same articles every 10th round (scripts/sumy_speed.py: summarization only,
 # Python start excluded) and the ratio of the two medians measured in the same minutes is printed.
 set -euo pipefail
-SHARED="${1:-../shared}"; RUNS="${2:-41}"; OTHER="${3:-}"
+SHARED="${1:-../shared}"; RUNS="${2:-41}"; shift $(( $# < 2 ? $# : 2 ))
 BIN="${KHULASA:-target/release/khulasa}"
 [ -x "$BIN" ] || cargo build --release -q
-exec python3 - "$SHARED/eval/easc/dev.jsonl" "$RUNS" "$(dirname "$0")/sumy_speed.py" "${SUMY_PYTHON:-}" "$BIN" ${OTHER:+"$OTHER"} <<'EOF'
+exec python3 - "$SHARED/eval/easc/dev.jsonl" "$RUNS" "$(dirname "$0")/sumy_speed.py" "${SUMY_PYTHON:-}" "$BIN" "$@" <<'EOF'
 import json, statistics, subprocess, sys, time
 
 data, runs, sumy_script, sumy_python, *bins = sys.argv[1:]
