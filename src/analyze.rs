@@ -505,13 +505,6 @@ fn is_word_char(c: char) -> bool {
     }
 }
 
-/// Compatibility characters that [`lang::normalize`] rewrites with NFKC
-/// (kept in step with its list).
-fn needs_nfkc(c: char) -> bool {
-    matches!(c, '\u{FB00}'..='\u{FB06}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}'
-        | '\u{FF01}'..='\u{FF5E}')
-}
-
 /// Feeds the matching-normalized form of `c` (zero, one or more chars) to `emit`.
 #[inline]
 fn fold(c: char, emit: &mut impl FnMut(char)) {
@@ -522,7 +515,7 @@ fn fold(c: char, emit: &mut impl FnMut(char)) {
         if let Some(f) = a.fold {
             emit(f);
         }
-    } else if needs_nfkc(c) || c.is_uppercase() {
+    } else if lang::needs_nfkc(c) || c.is_uppercase() {
         let mut b = [0u8; 4];
         for f in lang::normalize(c.encode_utf8(&mut b)).text.chars() {
             emit(f);

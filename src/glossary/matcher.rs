@@ -1106,12 +1106,6 @@ fn same_word_run(bytes: &[u8], mut i: usize) -> usize {
     }
 }
 
-/// Characters [`lang::normalize`] rewrites with NFKC.
-fn needs_nfkc(c: char) -> bool {
-    matches!(c, '\u{FB00}'..='\u{FB06}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}'
-        | '\u{FF01}'..='\u{FF5E}')
-}
-
 /// The matcher's view of a text: normalized, horizontal whitespace runs
 /// folded to one space, with a map back to the original.
 pub(crate) struct Folded {
@@ -1296,7 +1290,7 @@ impl Folded {
                 }
             } else if lang::is_deleted_in_matching(c) {
                 // deleted: belongs to the character before
-            } else if !needs_nfkc(c) && !is_upper(c) {
+            } else if !lang::needs_nfkc(c) && !is_upper(c) {
                 in_space = false;
                 if let Some(x) = lang::fold_char(c) {
                     mark(&mut runs, &mut delta, w, i);

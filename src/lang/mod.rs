@@ -10,6 +10,7 @@ mod normalize;
 mod stem;
 mod stopwords;
 
+pub(crate) use normalize::needs_nfkc;
 pub use normalize::{fold_char, is_deleted_in_matching, normalize, Normalized};
 pub use stem::{stem, stem_ar, stem_en};
 pub use stopwords::{is_stopword, stopwords};

@@ -69,8 +69,10 @@ fn may_be_uppercase(c: char) -> bool {
 
 /// Compatibility characters that NFKC rewrites and that occur in real input:
 /// Arabic presentation forms (left by PDF extraction), Latin ligatures,
-/// full-width forms.
-fn needs_nfkc(c: char) -> bool {
+/// full-width forms. The one list for every normalizing pass (analysis,
+/// metadata, glossary matching), so they all rewrite the same characters.
+#[inline]
+pub(crate) fn needs_nfkc(c: char) -> bool {
     matches!(c, '\u{FB00}'..='\u{FB06}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}'
         | '\u{FF01}'..='\u{FF5E}')
 }

@@ -53,7 +53,7 @@ fn compute_flags(c: char) -> u8 {
         | bit(lang::is_arabic_letter(c), AR_LETTER)
         | bit(is_latin(c), LATIN)
         | bit(
-            lang::fold_char(c) == Some(c) && !needs_nfkc(c) && !c.is_uppercase(),
+            lang::fold_char(c) == Some(c) && !lang::needs_nfkc(c) && !c.is_uppercase(),
             UNCHANGED,
         )
         | bit(c.is_whitespace(), WS)
@@ -118,13 +118,6 @@ pub(crate) fn count_words(s: &str) -> usize {
         in_word = w;
     }
     n
-}
-
-/// Presentation forms and compatibility characters the normalizer rewrites
-/// with NFKC (same set as in [`crate::lang`]).
-fn needs_nfkc(c: char) -> bool {
-    matches!(c, '\u{FB00}'..='\u{FB06}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}'
-        | '\u{FF01}'..='\u{FF5E}')
 }
 
 /// The slow, general path of the normalizer for one folded character.
@@ -206,7 +199,7 @@ pub(crate) fn fold_one(c: char, pos: usize, out: &mut impl FnMut(char, usize, us
         }
     } else {
         let orig_len = c.len_utf8();
-        if needs_nfkc(c) {
+        if lang::needs_nfkc(c) {
             for d in std::iter::once(c).nfkc() {
                 emit_folded(d, pos, orig_len, out);
             }
