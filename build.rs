@@ -7,7 +7,7 @@
 //! dependencies), and applying them writes to every page of `.data.rel.ro`,
 //! a copy-on-write fault per page. Linked without PIE, the same binary has
 //! ~120 relocations, ~60 fewer page faults per run, and starts 0.5–0.8 ms
-//! faster (`khulasa --version` 2.3–2.6 against 2.8–3.3 ms of CPU; a
+//! faster (`khulasa --version` 2.3–2.6 against 2.4–3.3 ms of CPU; a
 //! `summarize` of the 77 EASC dev articles, whose whole run is ~14 ms, moves
 //! by the same amount; README, "Measured figures"). The price is that the
 //! binary's own code and data are not placed at a random address (shared

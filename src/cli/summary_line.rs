@@ -11,7 +11,8 @@
 use std::fmt::Write;
 
 /// One line of `summarize --format jsonl` (keys in alphabetical order, as
-/// every JSONL record khulasa writes).
+/// every JSONL record khulasa writes). `Serialize` is for the tests, which
+/// hold [`to_line`](Self::to_line) to serde_json's output.
 #[derive(serde::Serialize)]
 pub(crate) struct SummaryLine<'a> {
     pub id: &'a str,
@@ -45,7 +46,7 @@ impl SummaryLine<'_> {
 /// Appends `s` as a JSON string literal, quotes included, escaped as
 /// serde_json escapes: `\"`, `\\`, `\b \t \n \f \r`, other bytes below 0x20
 /// as `\u00xx` (lower-case hex); everything else as is.
-pub(crate) fn push_json_str(out: &mut String, s: &str) {
+fn push_json_str(out: &mut String, s: &str) {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
     // Whether any byte of `w` is below 0x20, `"` or `\` (may also be true
