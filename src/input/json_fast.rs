@@ -32,20 +32,11 @@ pub(crate) fn parse(text: &str, wanted: &Wanted) -> Option<Value> {
     }
     let mut p = Parser { text, pos: 0 };
     p.ws();
-    if p.peek()? != b'{' {
-        return None;
-    }
-    p.pos += 1;
     let mut obj = Map::new();
-    p.ws();
-    if p.peek()? == b'}' {
-        p.pos += 1;
-    } else {
+    if p.open(b'{', b'}')? {
         loop {
             let key = p.string()?.into_owned();
-            p.ws();
-            p.eat(b':')?;
-            p.ws();
+            p.colon()?;
             let value = if wanted.has(&key) {
                 p.whole()?
             } else {
@@ -183,6 +174,23 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// Past `open` and the white space after it: `true` when a member
+    /// follows, `false` past `close` (an empty array or object), `None` when
+    /// the next byte is not `open`.
+    fn open(&mut self, open: u8, close: u8) -> Option<bool> {
+        self.eat(open)?;
+        self.ws();
+        Some(self.eat(close).is_none())
+    }
+
+    /// The `:` after an object key, with the white space around it.
+    fn colon(&mut self) -> Option<()> {
+        self.ws();
+        self.eat(b':')?;
+        self.ws();
+        Some(())
+    }
+
     /// After a member of an array or object (and any white space): `true`
     /// past a `,` and the white space after it (another member follows),
     /// `false` past the `close` bracket, `None` on anything else.
@@ -224,34 +232,28 @@ impl<'a> Parser<'a> {
             b'"' => self.skip_string(),
             b'[' | b'{' if depth >= MAX_DEPTH => None,
             b'[' => {
-                self.pos += 1;
-                self.ws();
-                if self.eat(b']').is_some() {
-                    return Some(());
-                }
-                loop {
-                    self.skip(depth + 1)?;
-                    if !self.more(b']')? {
-                        return Some(());
+                if self.open(b'[', b']')? {
+                    loop {
+                        self.skip(depth + 1)?;
+                        if !self.more(b']')? {
+                            break;
+                        }
                     }
                 }
+                Some(())
             }
             b'{' => {
-                self.pos += 1;
-                self.ws();
-                if self.eat(b'}').is_some() {
-                    return Some(());
-                }
-                loop {
-                    self.skip_string()?;
-                    self.ws();
-                    self.eat(b':')?;
-                    self.ws();
-                    self.skip(depth + 1)?;
-                    if !self.more(b'}')? {
-                        return Some(());
+                if self.open(b'{', b'}')? {
+                    loop {
+                        self.skip_string()?;
+                        self.colon()?;
+                        self.skip(depth + 1)?;
+                        if !self.more(b'}')? {
+                            break;
+                        }
                     }
                 }
+                Some(())
             }
             b'-' | b'0'..=b'9' => self.skip_number(),
             _ => self.literal().map(drop),
