@@ -181,21 +181,24 @@ impl OffsetMapBuilder {
 
 /// Converts byte offsets of `text` to Unicode code-point offsets.
 ///
-/// `offsets` must be sorted ascending; the result has the same length. Offsets
-/// not on a char boundary count the partial char as not yet reached.
+/// `offsets` should be sorted ascending (an offset below its predecessor gets
+/// the same count); the result has the same length. A char counts as reached
+/// when it starts before the offset, so an offset inside a char counts that
+/// char; offsets past the end count every char.
 pub fn byte_to_char_offsets(text: &str, offsets: &[usize]) -> Vec<usize> {
-    let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(offsets.len());
     let (mut chars, mut at) = (0usize, 0usize);
     for &off in offsets {
-        let off = off.min(bytes.len());
         if off > at {
-            // Chars that start before `off`: every byte that is not a
-            // continuation byte (0b10xx_xxxx) starts one.
-            chars += bytes
-                .get(at..off)
-                .map_or(0, |b| b.iter().filter(|&&x| (x as i8) >= -0x40).count());
-            at = off;
+            // The chars that start before `off` are those of `text[at..end]`,
+            // `end` the first char boundary at or after `off`; std counts
+            // them a word at a time.
+            let mut end = off.min(text.len());
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            chars += text.get(at..end).map_or(0, |s| s.chars().count());
+            at = end;
         }
         out.push(chars);
     }

@@ -205,11 +205,16 @@ fn only_dates(s: &str) -> bool {
 /// Splits `text` into lines and finds their fields.
 pub(crate) fn lines(text: &str) -> Vec<Line> {
     let mut out = Vec::new();
-    let mut pos = 0;
-    for raw in text.split_inclusive('\n') {
-        let start = pos;
-        pos += raw.len();
-        let span = trim_value_ws(text, Span::new(start, start + raw.len()));
+    let mut start = 0;
+    // Each line with its `\n`, as `split_inclusive('\n')` gives them, found
+    // with memchr's vector search (std's char search goes a word at a time).
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes())
+        .map(|i| i + 1)
+        .chain(std::iter::once(text.len()));
+    for end in ends {
+        let raw = Span::new(start, end);
+        start = end;
+        let span = trim_value_ws(text, raw);
         if span.is_empty() {
             continue;
         }
