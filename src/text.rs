@@ -181,10 +181,10 @@ impl OffsetMapBuilder {
 
 /// Converts byte offsets of `text` to Unicode code-point offsets.
 ///
-/// `offsets` should be sorted ascending (an offset below its predecessor gets
-/// the same count); the result has the same length. A char counts as reached
-/// when it starts before the offset, so an offset inside a char counts that
-/// char; offsets past the end count every char.
+/// `offsets` should be sorted ascending (an offset below an earlier one gets
+/// the count of the largest offset so far); the result has the same length.
+/// A char counts as reached when it starts before the offset, so an offset
+/// inside a char counts that char; offsets past the end count every char.
 pub fn byte_to_char_offsets(text: &str, offsets: &[usize]) -> Vec<usize> {
     let mut out = Vec::with_capacity(offsets.len());
     let (mut chars, mut at) = (0usize, 0usize);
