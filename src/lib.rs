@@ -45,6 +45,7 @@ pub mod digest;
 pub mod error;
 pub mod eval;
 pub mod facts;
+mod fasthash;
 pub mod glossary;
 pub mod input;
 pub mod lang;

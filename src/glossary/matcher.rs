@@ -24,11 +24,10 @@
 //! candidate is compared byte for byte with its pattern, so hash collisions
 //! cost time, never a wrong hit.
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 
 use super::{is_latin_form, key, Glossary, TermType};
+use crate::fasthash::{FastMap, FastSet};
 use crate::lang;
 use crate::text::Span;
 
@@ -104,11 +103,13 @@ impl Matcher {
     /// Builds the matcher for `glossary`. Forms of one letter are skipped
     /// (they would match clitics).
     pub fn new(glossary: &Glossary) -> Matcher {
-        let mut by_core: HashMap<String, Vec<Alt>> = HashMap::new();
+        let mut by_core: FastMap<String, Vec<Alt>> = FastMap::default();
         let mut order: Vec<String> = Vec::new();
         let mut add = |form: &str, entry: usize, latin: bool, name: bool| {
             let k = key(form);
-            if k.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+            // Keys hold no deleted marks, so `is_word_char` is
+            // `char::is_alphanumeric` here, without its slow Unicode lookup.
+            if k.chars().filter(|&c| is_word_char(c)).nth(1).is_none() {
                 return;
             }
             let Ok(entry) = u32::try_from(entry) else {
@@ -571,9 +572,9 @@ impl TokenTrie {
     /// alternatives, reported with its hits (`(0, 0)` when missing).
     fn new(patterns: &[String], alts: &[(u32, u32)]) -> TokenTrie {
         // Per (ASCII start, depth 1, key): patterns ending there, has children.
-        let mut nodes: HashMap<(bool, bool, u32), (Vec<u32>, bool)> = HashMap::new();
+        let mut nodes: FastMap<(bool, bool, u32), (Vec<u32>, bool)> = FastMap::default();
         let mut order: Vec<(bool, bool, u32)> = Vec::new();
-        let mut first: std::collections::HashSet<u64> = std::collections::HashSet::new();
+        let mut first: FastSet<u64> = FastSet::default();
         for (pid, pat) in patterns.iter().enumerate() {
             let Ok(pid) = u32::try_from(pid) else {
                 break;

@@ -29,7 +29,7 @@ mod romanize;
 mod tbx;
 mod tsv;
 
-use std::collections::HashMap;
+use crate::fasthash::FastMap;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -136,8 +136,15 @@ impl Entry {
 
 /// True when a form is written in Latin script (its first letter is not Arabic).
 pub(crate) fn is_latin_form(s: &str) -> bool {
+    // `char::is_alphabetic` with fast paths for ASCII and the basic Arabic
+    // letters (all alphabetic): its Unicode lookup is slow.
+    let alphabetic = |c: char| match c {
+        _ if c.is_ascii() => c.is_ascii_alphabetic(),
+        '\u{0621}'..='\u{064A}' => true,
+        _ => c.is_alphabetic(),
+    };
     s.chars()
-        .find(|c| c.is_alphabetic())
+        .find(|&c| alphabetic(c))
         .is_some_and(|c| !lang::is_arabic_letter(c))
 }
 
@@ -235,11 +242,11 @@ impl Parsed {
     /// CSV): the first such row may be a header, which sets `roles`;
     /// without one the columns are Arabic, English, note. A row with fewer
     /// than two columns is an error naming `sep` and showing `shown`.
-    pub(crate) fn push_fields(
+    pub(crate) fn push_fields<S: AsRef<str>>(
         &mut self,
         roles: &mut Option<Vec<Option<Col>>>,
         (name, line): (&str, usize),
-        fields: &[String],
+        fields: &[S],
         (sep, shown): (&str, &str),
     ) {
         let roles = match roles {
@@ -315,9 +322,23 @@ fn validate(e: &Entry) -> std::result::Result<(), String> {
 /// The matching key of a form: [`lang::normalize`]d, whitespace runs folded
 /// to one space, trimmed.
 pub fn key(form: &str) -> String {
-    let n = lang::normalize(form);
-    let mut out = String::with_capacity(n.text.len());
-    for w in n.text.split(matcher::is_hspace_or_newline) {
+    let n = lang::normalize_text(form);
+    // Most forms have single spaces between words and no other whitespace,
+    // and the folding below would copy them unchanged. Every whitespace
+    // character but the space is a byte 0x09–0x0D or starts with one of
+    // the lead bytes C2, E1, E2, E3.
+    let b = n.as_bytes();
+    if !b
+        .iter()
+        .any(|&x| matches!(x, b'\t'..=b'\r' | 0xC2 | 0xE1..=0xE3))
+        && b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && !b.windows(2).any(|w| w == b"  ")
+    {
+        return n.into_owned();
+    }
+    let mut out = String::with_capacity(n.len());
+    for w in n.split(matcher::is_hspace_or_newline) {
         if w.is_empty() {
             continue;
         }
@@ -333,7 +354,7 @@ pub fn key(form: &str) -> String {
 #[derive(Debug, Clone, Default)]
 pub struct Glossary {
     entries: Vec<Entry>,
-    index: HashMap<String, usize>,
+    index: FastMap<String, usize>,
 }
 
 impl PartialEq for Glossary {
@@ -476,7 +497,11 @@ impl Glossary {
     /// Adds an entry, replacing the entry with the same Arabic term (by
     /// matching key) in place.
     pub fn push(&mut self, e: Entry) {
-        let k = key(&e.ar);
+        self.push_keyed(key(&e.ar), e);
+    }
+
+    /// [`push`](Self::push) with the entry's key already computed.
+    fn push_keyed(&mut self, k: String, e: Entry) {
         match self.index.get(&k) {
             Some(&i) => {
                 if let Some(old) = self.entries.get_mut(i) {
@@ -499,8 +524,16 @@ impl Glossary {
             return;
         }
         self.entries.reserve(other.entries.len());
-        for e in other.entries {
-            self.push(e);
+        // `other` has the key of every entry in its index: reuse them.
+        let mut keys: Vec<Option<String>> = vec![None; other.entries.len()];
+        for (k, i) in other.index {
+            if let Some(slot) = keys.get_mut(i) {
+                *slot = Some(k);
+            }
+        }
+        for (e, k) in other.entries.into_iter().zip(keys) {
+            let k = k.unwrap_or_else(|| key(&e.ar));
+            self.push_keyed(k, e);
         }
     }
 }
@@ -583,15 +616,15 @@ pub(crate) fn col_role(name: &str) -> Option<Col> {
 }
 
 /// Builds an entry from fields and column roles (`None` = ignored column).
-pub(crate) fn entry_from_fields(
-    fields: &[String],
+pub(crate) fn entry_from_fields<S: AsRef<str>>(
+    fields: &[S],
     roles: &[Option<Col>],
     line: usize,
     warnings: &mut Vec<(usize, String)>,
 ) -> Entry {
     let mut e = Entry::default();
     for (f, role) in fields.iter().zip(roles) {
-        let f = f.trim();
+        let f = f.as_ref().trim();
         match role {
             Some(Col::Ar) => e.ar = f.to_string(),
             Some(Col::En) => e.en = f.to_string(),
@@ -624,8 +657,8 @@ pub(crate) fn entry_from_fields(
 /// The roles of a header row, or `None` if the row is not a header: a header
 /// names Arabic and English columns, or at least two known columns and
 /// nothing unknown.
-pub(crate) fn header_roles(fields: &[String]) -> Option<Vec<Option<Col>>> {
-    let roles: Vec<Option<Col>> = fields.iter().map(|f| col_role(f)).collect();
+pub(crate) fn header_roles<S: AsRef<str>>(fields: &[S]) -> Option<Vec<Option<Col>>> {
+    let roles: Vec<Option<Col>> = fields.iter().map(|f| col_role(f.as_ref())).collect();
     let first_two = matches!(
         (roles.first(), roles.get(1)),
         (Some(Some(Col::Ar)), Some(Some(Col::En)))
@@ -634,7 +667,7 @@ pub(crate) fn header_roles(fields: &[String]) -> Option<Vec<Option<Col>>> {
     let unknown_nonempty = fields
         .iter()
         .zip(&roles)
-        .any(|(f, r)| r.is_none() && !f.trim().is_empty());
+        .any(|(f, r)| r.is_none() && !f.as_ref().trim().is_empty());
     let has_ar_en = roles.contains(&Some(Col::Ar)) && roles.contains(&Some(Col::En));
     if first_two || (has_ar_en && known >= 2) || (known >= 2 && !unknown_nonempty) {
         Some(roles)
@@ -654,5 +687,78 @@ pub(crate) fn one_line(s: &str) -> String {
         s.replace(['\t', '\n', '\r'], " ")
     } else {
         s.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`key`] as first written: normalize with the offset map, then split
+    /// on every whitespace character and join the words with one space.
+    fn key_reference(form: &str) -> String {
+        let n = lang::normalize(form);
+        let words: Vec<&str> = n
+            .text
+            .split(matcher::is_hspace_or_newline)
+            .filter(|w| !w.is_empty())
+            .collect();
+        words.join(" ")
+    }
+
+    #[test]
+    fn keys_fold_spelling_and_whitespace() {
+        assert_eq!(key("  الأمم\u{A0}المتحدة\t"), "الامم المتحده");
+        assert_eq!(key("وزارة  الخارجية"), "وزاره الخارجيه");
+        assert_eq!(key("Syria's"), "syria's");
+        assert_eq!(key("\u{2003}"), "");
+    }
+
+    #[test]
+    fn latin_forms_by_their_first_letter() {
+        assert!(is_latin_form("SDF"));
+        assert!(is_latin_form("(1) UN"));
+        assert!(!is_latin_form("الأمم UN"));
+        assert!(!is_latin_form("123"));
+        assert!(is_latin_form("Ωmega"));
+    }
+
+    #[test]
+    fn extend_keeps_order_and_later_entries_win() {
+        let e = |ar: &str, en: &str| Entry {
+            ar: ar.into(),
+            en: en.into(),
+            ..Entry::default()
+        };
+        let mut a = Glossary::from_entries([e("سوريا", "Syria"), e("هدنة", "truce")]);
+        a.extend(Glossary::from_entries([
+            e("هدنه", "ceasefire"),
+            e("حلب", "Aleppo"),
+        ]));
+        let got: Vec<&str> = a.entries().iter().map(|x| x.en.as_str()).collect();
+        assert_eq!(got, ["Syria", "ceasefire", "Aleppo"]);
+        assert_eq!(a.get("الهدنة").map(|x| x.en.as_str()), None);
+        assert_eq!(a.get("هدنة").map(|x| x.en.as_str()), Some("ceasefire"));
+        assert_eq!(a.get("حلب").map(|x| x.en.as_str()), Some("Aleppo"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn key_equals_the_reference(
+            form in "[ \t\n\u{A0}\u{2003}\u{3000}a-zA-Zأإآةىيبتـ\u{064E}\u{0660}-\u{0669}\u{FEF7}€]{0,24}",
+        ) {
+            proptest::prop_assert_eq!(key(&form), key_reference(&form));
+        }
+
+        #[test]
+        fn latin_form_equals_the_unicode_test(
+            form in "[ 0-9a-zأبـ\u{064E}\u{06A9}\u{0750}Ωж\u{FDF2}\u{FD40}-]{0,12}",
+        ) {
+            let reference = form
+                .chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(|c| !lang::is_arabic_letter(c));
+            proptest::prop_assert_eq!(is_latin_form(&form), reference);
+        }
     }
 }

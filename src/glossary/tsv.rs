@@ -16,7 +16,7 @@ pub(crate) fn read(text: &str, name: &str) -> Parsed {
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
         }
-        let fields: Vec<String> = line.split('\t').map(String::from).collect();
+        let fields: Vec<&str> = line.split('\t').collect();
         parsed.push_fields(&mut roles, (name, line_no), &fields, ("tab", line));
     }
     parsed

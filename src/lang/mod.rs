@@ -11,7 +11,7 @@ mod stem;
 mod stopwords;
 
 pub(crate) use normalize::needs_nfkc;
-pub use normalize::{fold_char, is_deleted_in_matching, normalize, Normalized};
+pub use normalize::{fold_char, is_deleted_in_matching, normalize, normalize_text, Normalized};
 pub use stem::{stem, stem_ar, stem_en};
 pub use stopwords::{is_stopword, stopwords};
 

@@ -90,10 +90,7 @@ pub(crate) fn needs_nfkc(c: char) -> bool {
 /// assert_eq!(n.map.to_original(n.text.len()), "وبالرَّقَّةِ".len());
 /// ```
 pub fn normalize(text: &str) -> Normalized<'_> {
-    if text
-        .chars()
-        .all(|c| fold_char(c) == Some(c) && !needs_nfkc(c) && !may_be_uppercase(c))
-    {
+    if is_normal(text) {
         return Normalized {
             text: Cow::Borrowed(text),
             map: OffsetMap::identity(text.len()),
@@ -101,17 +98,10 @@ pub fn normalize(text: &str) -> Normalized<'_> {
     }
     let mut out = String::with_capacity(text.len());
     let mut map = OffsetMap::builder();
-    let mut buf = [0u8; 4];
-    for (pos, c) in text.char_indices() {
-        let orig_len = c.len_utf8();
-        if needs_nfkc(c) {
-            for d in std::iter::once(c).nfkc() {
-                emit_folded(d, pos, orig_len, &mut out, &mut map, &mut buf);
-            }
-        } else {
-            emit_folded(c, pos, orig_len, &mut out, &mut map, &mut buf);
-        }
-    }
+    for_each_folded(text, |pos, orig_len, f| {
+        map.push(out.len(), f.len_utf8(), pos, orig_len);
+        out.push(f);
+    });
     let norm_len = out.len();
     Normalized {
         text: Cow::Owned(out),
@@ -119,25 +109,57 @@ pub fn normalize(text: &str) -> Normalized<'_> {
     }
 }
 
-fn emit_folded(
-    c: char,
-    pos: usize,
-    orig_len: usize,
-    out: &mut String,
-    map: &mut crate::text::OffsetMapBuilder,
-    buf: &mut [u8; 4],
-) {
+/// [`normalize`]'s text without the offset map, for keys and lookups that
+/// never point back into the original (glossary keys).
+///
+/// ```
+/// assert_eq!(khulasa::lang::normalize_text("وبالرَّقَّةِ"), "وبالرقه");
+/// ```
+pub fn normalize_text(text: &str) -> Cow<'_, str> {
+    if is_normal(text) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for_each_folded(text, |_, _, f| out.push(f));
+    Cow::Owned(out)
+}
+
+/// True when [`normalize`] leaves `text` as it is.
+#[inline]
+fn is_normal(text: &str) -> bool {
+    text.chars()
+        .all(|c| fold_char(c) == Some(c) && !needs_nfkc(c) && !may_be_uppercase(c))
+}
+
+/// The normalizing pass: calls `emit(pos, len, f)` for every character `f`
+/// of the normalized text, in order, with the byte offset and length of the
+/// original character it comes from.
+#[inline]
+fn for_each_folded(text: &str, mut emit: impl FnMut(usize, usize, char)) {
+    for (pos, c) in text.char_indices() {
+        let orig_len = c.len_utf8();
+        if needs_nfkc(c) {
+            for d in std::iter::once(c).nfkc() {
+                fold_one(d, |f| emit(pos, orig_len, f));
+            }
+        } else {
+            fold_one(c, |f| emit(pos, orig_len, f));
+        }
+    }
+}
+
+/// [`fold_char`] and lower-casing of one character (none, one or several).
+#[inline]
+fn fold_one(c: char, mut emit: impl FnMut(char)) {
     let Some(f) = fold_char(c) else { return };
     if may_be_uppercase(f) {
         for l in f.to_lowercase() {
             if let Some(l) = fold_char(l) {
-                map.push(out.len(), l.len_utf8(), pos, orig_len);
-                out.push_str(l.encode_utf8(buf));
+                emit(l);
             }
         }
     } else {
-        map.push(out.len(), f.len_utf8(), pos, orig_len);
-        out.push(f);
+        emit(f);
     }
 }
 

@@ -8,11 +8,9 @@
 //! later copies), English lines in an Arabic article (photo captions left by
 //! the page), and site banners above the headline.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use super::chars;
 use super::fields::{self, Field, Line};
+use crate::fasthash::FastMap;
 use crate::lang::Lang;
 use crate::text::Span;
 
@@ -89,42 +87,6 @@ const SHARE_WORDS: &[&str] = &[
     "share",
 ];
 
-/// A multiplicative hash over eight bytes at a time, for the table of seen
-/// lines: every line of a text goes through it, and SipHash cost more than
-/// the rest of the repeat check.
-#[derive(Default)]
-struct LineHasher(u64);
-
-impl LineHasher {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-
-    #[inline]
-    fn mix(&mut self, w: u64) {
-        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(Self::K);
-    }
-}
-
-impl Hasher for LineHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        self.mix(bytes.len() as u64);
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.mix(u64::from_le_bytes(w));
-        }
-        let mut w = [0u8; 8];
-        for (d, &b) in w.iter_mut().zip(chunks.remainder()) {
-            *d = b;
-        }
-        self.mix(u64::from_le_bytes(w));
-    }
-}
-
 /// True for a caption line ending in a parenthesized photo credit.
 fn is_credit_caption(text: &str, line: &Line) -> bool {
     let s = line.span.slice(text).trim_end();
@@ -177,7 +139,9 @@ pub(crate) fn find(text: &str, lines: &[Line], title_line: Option<usize>) -> Vec
     let doc_lang = chars::lang_of(lines.iter().fold((0, 0), |(a, l), line| {
         (a + line.letters.0, l + line.letters.1)
     }));
-    let mut seen: HashMap<&str, usize, BuildHasherDefault<LineHasher>> = HashMap::default();
+    // Every line of a text goes through this table; SipHash cost more than
+    // the rest of the repeat check.
+    let mut seen: FastMap<&str, usize> = FastMap::default();
     let mut in_sources = false;
     let header_meta = fields::header_meta_line(lines);
     for (i, line) in lines.iter().enumerate() {
