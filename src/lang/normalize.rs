@@ -41,6 +41,7 @@ fn is_deleted_format(c: char) -> bool {
 /// (non-ASCII case folding and NFKC are handled by [`normalize`]). The
 /// Arabic block U+0600–U+06FF is answered from one compile-time table of the
 /// block (the crate-internal `lang::arabic`).
+#[inline]
 pub fn fold_char(c: char) -> Option<char> {
     if c.is_ascii() {
         return Some(c.to_ascii_lowercase());
@@ -116,19 +117,32 @@ pub fn normalize(text: &str) -> Normalized<'_> {
 /// assert_eq!(khulasa::lang::normalize_text("وبالرَّقَّةِ"), "وبالرقه");
 /// ```
 pub fn normalize_text(text: &str) -> Cow<'_, str> {
-    if is_normal(text) {
+    // The prefix that stays as it is is copied whole; folding starts at the
+    // first character that changes.
+    let Some(first) = text
+        .char_indices()
+        .find(|&(_, c)| !is_kept(c))
+        .map(|(i, _)| i)
+    else {
         return Cow::Borrowed(text);
-    }
+    };
+    let (kept, rest) = text.split_at(first);
     let mut out = String::with_capacity(text.len());
-    for_each_folded(text, |_, _, f| out.push(f));
+    out.push_str(kept);
+    for_each_folded(rest, |_, _, f| out.push(f));
     Cow::Owned(out)
 }
 
 /// True when [`normalize`] leaves `text` as it is.
 #[inline]
 fn is_normal(text: &str) -> bool {
-    text.chars()
-        .all(|c| fold_char(c) == Some(c) && !needs_nfkc(c) && !may_be_uppercase(c))
+    text.chars().all(is_kept)
+}
+
+/// True for a character that [`normalize`] keeps as it is.
+#[inline]
+fn is_kept(c: char) -> bool {
+    fold_char(c) == Some(c) && !needs_nfkc(c) && !may_be_uppercase(c)
 }
 
 /// The normalizing pass: calls `emit(pos, len, f)` for every character `f`
@@ -206,6 +220,15 @@ mod tests {
         for t in ["وبالرَّقَّةِ", "ﻻ ١٢٣ OK", "آمنة"] {
             let once = normalize(t).text.into_owned();
             assert_eq!(normalize(&once).text, once);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn text_without_map_equals_normalize(
+            t in "[a-zA-Zأإآةىيـ\u{064E}\u{0651}\u{0660}-\u{0669}\u{FEF7}\u{FB01}ΩİÅ\u{200F} ]{0,20}",
+        ) {
+            proptest::prop_assert_eq!(normalize_text(&t), normalize(&t).text);
         }
     }
 }
