@@ -105,8 +105,8 @@ impl Matcher {
     pub fn new(glossary: &Glossary) -> Matcher {
         let mut by_core: FastMap<String, Vec<Alt>> = FastMap::default();
         let mut order: Vec<String> = Vec::new();
-        let mut add = |form: &str, entry: usize, latin: bool, name: bool| {
-            let k = key(form);
+        // `k` is `key(form)`.
+        let mut add = |k: String, form: &str, entry: usize, latin: bool, name: bool| {
             // Keys hold no deleted marks, so `is_word_char` is
             // `char::is_alphanumeric` here, without its slow Unicode lookup.
             if k.chars().filter(|&c| is_word_char(c)).nth(1).is_none() {
@@ -137,22 +137,33 @@ impl Matcher {
                 alts.push(Alt { entry, rule, exact });
             }
         };
+        // The glossary's index holds the key of every entry's Arabic term.
+        let mut ar_keys: Vec<Option<&str>> = vec![None; glossary.entries().len()];
+        for (k, &i) in &glossary.index {
+            if let Some(slot) = ar_keys.get_mut(i) {
+                *slot = Some(k);
+            }
+        }
         for (i, e) in glossary.entries().iter().enumerate() {
             let name = matches!(
                 e.kind,
                 Some(TermType::Person | TermType::Place | TermType::Org)
             );
-            for form in std::iter::once(&e.ar).chain(&e.variants) {
+            let ar_key = ar_keys.get(i).copied().flatten();
+            for (j, form) in std::iter::once(&e.ar).chain(&e.variants).enumerate() {
+                let k = match ar_key {
+                    Some(k) if j == 0 => k.to_string(),
+                    _ => key(form),
+                };
                 let latin = is_latin_form(form);
-                add(form, i, latin, name);
-                if !latin && !name {
-                    if let Some(def) = definite(form) {
-                        add(&def, i, false, name);
-                    }
+                let def = (!latin && !name).then(|| definite(&k)).flatten();
+                add(k, form, i, latin, name);
+                if let Some(def) = def {
+                    add(def.clone(), &def, i, false, name);
                 }
             }
             for en in english_forms(&e.en) {
-                add(en, i, true, name);
+                add(key(en), en, i, true, name);
             }
         }
         let mut pat_alts = Vec::with_capacity(order.len());
@@ -873,12 +884,11 @@ fn english_forms(en: &str) -> Vec<&str> {
     out
 }
 
-/// The definite form of a multiword Arabic term without the article, the
-/// article on every word (مساعدات إنسانية → المساعدات الانسانيه: noun and
+/// The definite form of a multiword Arabic term without the article, from
+/// its key `k` (a key again): the article on every word (مساعدات إنسانية → المساعدات الانسانيه: noun and
 /// adjective agree). Forms that never occur in text (الوقف الاطلاق النار)
 /// cost nothing.
-fn definite(form: &str) -> Option<String> {
-    let k = key(form);
+fn definite(k: &str) -> Option<String> {
     if !k.contains(' ') || k.starts_with("ال") {
         return None;
     }
