@@ -307,7 +307,13 @@ fn validate(e: &Entry) -> std::result::Result<(), String> {
     if e.ar.trim().is_empty() {
         return Err("empty Arabic term".into());
     }
-    if key(&e.ar).is_empty() {
+    // A character the normalizer keeps and that is not whitespace makes the
+    // key non-empty; only terms without one need the key itself.
+    let kept = e.ar.chars().any(|c| {
+        !lang::needs_nfkc(c)
+            && lang::fold_char(c).is_some_and(|f| !matcher::is_hspace_or_newline(f))
+    });
+    if !kept && key(&e.ar).is_empty() {
         return Err(format!(
             "Arabic term {:?} has no letters (diacritics or marks only)",
             e.ar
@@ -740,6 +746,26 @@ mod tests {
         assert_eq!(a.get("الهدنة").map(|x| x.en.as_str()), None);
         assert_eq!(a.get("هدنة").map(|x| x.en.as_str()), Some("ceasefire"));
         assert_eq!(a.get("حلب").map(|x| x.en.as_str()), Some("Aleppo"));
+    }
+
+    #[test]
+    fn terms_without_letters_are_rejected() {
+        let e = |ar: &str| Entry {
+            ar: ar.into(),
+            en: "x".into(),
+            ..Entry::default()
+        };
+        for bad in [
+            "\u{064E}\u{0651}",
+            " \u{064E} \u{0640}",
+            "\u{FE70}",
+            "\u{200F}\u{FEFF}",
+        ] {
+            assert!(validate(&e(bad)).is_err(), "{bad:?}");
+        }
+        for good in ["ا", "\u{064E}ب", "\u{FEF7}", "UN", "1"] {
+            assert!(validate(&e(good)).is_ok(), "{good:?}");
+        }
     }
 
     proptest::proptest! {
