@@ -137,13 +137,7 @@ impl Matcher {
                 alts.push(Alt { entry, rule, exact });
             }
         };
-        // The glossary's index holds the key of every entry's Arabic term.
-        let mut ar_keys: Vec<Option<&str>> = vec![None; glossary.entries().len()];
-        for (k, &i) in &glossary.index {
-            if let Some(slot) = ar_keys.get_mut(i) {
-                *slot = Some(k);
-            }
-        }
+        let ar_keys = glossary.keys_by_entry();
         for (i, e) in glossary.entries().iter().enumerate() {
             let name = matches!(
                 e.kind,
@@ -884,10 +878,10 @@ fn english_forms(en: &str) -> Vec<&str> {
     out
 }
 
-/// The definite form of a multiword Arabic term without the article, from
-/// its key `k` (a key again): the article on every word (مساعدات إنسانية → المساعدات الانسانيه: noun and
-/// adjective agree). Forms that never occur in text (الوقف الاطلاق النار)
-/// cost nothing.
+/// The definite form of a multiword Arabic term without the article, given
+/// and returned as a key: the article on every word (مساعدات إنسانية →
+/// المساعدات الانسانيه: noun and adjective agree). Forms that never occur in
+/// text (الوقف الاطلاق النار) cost nothing.
 fn definite(k: &str) -> Option<String> {
     if !k.contains(' ') || k.starts_with("ال") {
         return None;

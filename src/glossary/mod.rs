@@ -500,6 +500,18 @@ impl Glossary {
         self.index.get(&key(ar)).and_then(|&i| self.entries.get(i))
     }
 
+    /// Per entry, the [`key`] of its Arabic term, as the index holds it
+    /// (`None` only if the index missed one).
+    pub(crate) fn keys_by_entry(&self) -> Vec<Option<&str>> {
+        let mut keys = vec![None; self.entries.len()];
+        for (k, &i) in &self.index {
+            if let Some(slot) = keys.get_mut(i) {
+                *slot = Some(k.as_str());
+            }
+        }
+        keys
+    }
+
     /// Adds an entry, replacing the entry with the same Arabic term (by
     /// matching key) in place.
     pub fn push(&mut self, e: Entry) {
@@ -746,6 +758,16 @@ mod tests {
         assert_eq!(a.get("الهدنة").map(|x| x.en.as_str()), None);
         assert_eq!(a.get("هدنة").map(|x| x.en.as_str()), Some("ceasefire"));
         assert_eq!(a.get("حلب").map(|x| x.en.as_str()), Some("Aleppo"));
+    }
+
+    #[test]
+    fn every_entry_has_its_key_in_the_index() {
+        let g = Glossary::bundled();
+        let keys = g.keys_by_entry();
+        assert_eq!(keys.len(), g.len());
+        for (e, k) in g.entries().iter().zip(keys) {
+            assert_eq!(k, Some(key(&e.ar).as_str()), "{:?}", e.ar);
+        }
     }
 
     #[test]
