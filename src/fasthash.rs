@@ -1,12 +1,14 @@
 //! A fast, unkeyed hasher for the crate's own in-memory tables.
 //!
 //! std's `HashMap` hashes with SipHash, which resists collision attacks and
-//! costs ~150 instructions for a short key. The tables here (the lines of a
-//! document, glossary keys and trie nodes at start-up) are rebuilt from local
-//! input on every run, so a multiplicative hash over eight bytes at a time
-//! (FxHash's scheme) does: building the bundled glossary's matcher spent more
-//! time in SipHash than in anything else. Not for tables keyed by remote,
-//! adversarial input, where colliding keys could make inserts quadratic.
+//! costs ~150 instructions for a short key. The tables here (stopword sets,
+//! the word tables of `meta`, the lines of a document, glossary keys and trie
+//! nodes at start-up) are built from constants or local input on every run, so
+//! a multiplicative hash over eight bytes at a time (FxHash's scheme) does:
+//! building the bundled glossary's matcher spent more time in SipHash than in
+//! anything else. Not for tables keyed by remote, adversarial input, where
+//! colliding keys could make inserts quadratic. (`score::terms::FnvBuild`
+//! stays: it is public API.)
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};

@@ -4,47 +4,17 @@
 //! (Arabic orthography folded, lower case), so a token's normalized form can
 //! be looked up directly.
 
-use std::collections::HashSet;
-use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 use super::Lang;
+use crate::fasthash::FastSet;
 
 const AR: &str = include_str!("ar/stopwords.txt");
 const EN: &str = include_str!("en/stopwords.txt");
 
-/// A word-at-a-time multiplicative hash (FxHash style) for the short keys
-/// of the stopword sets: several times fewer instructions than FNV-1a's
-/// byte loop on Arabic words.
-#[derive(Default)]
-struct Fx(u64);
-
-impl std::hash::Hasher for Fx {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
-        }
-        let rest = chunks.remainder();
-        let mut w = [0u8; 8];
-        if let Some(dst) = w.get_mut(..rest.len()) {
-            dst.copy_from_slice(rest);
-        }
-        self.0 =
-            (self.0.rotate_left(5) ^ u64::from_le_bytes(w) ^ rest.len() as u64).wrapping_mul(K);
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-type Set = HashSet<&'static str, BuildHasherDefault<Fx>>;
+/// The stopword sets hash with [`crate::fasthash`]: several times fewer
+/// instructions than a byte-at-a-time hash on Arabic words.
+type Set = FastSet<&'static str>;
 
 fn parse(list: &'static str) -> Set {
     list.lines()
@@ -103,6 +73,8 @@ pub fn stopwords(lang: Lang) -> Vec<&'static str> {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::HashSet;
+
     use super::*;
 
     #[test]

@@ -14,11 +14,10 @@
 //! pass.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use unicode_normalization::UnicodeNormalization;
 
 use super::char_tables::FLAGS;
+use crate::fasthash::FastMap;
 use crate::lang::{self, Normalized};
 use crate::text::{OffsetMap, OffsetMapBuilder};
 
@@ -669,38 +668,12 @@ pub(crate) fn scan_collapsed(text: &str) -> Collapsed {
     }
 }
 
-/// FNV-1a, for the small word tables (keys are short, trusted constants).
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// A hash map with the [`Fnv`] hasher.
-pub(crate) type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-
 /// A word table: word → value, the first entry winning like a linear
 /// `find` over the table would. A bit filter on the length and the last
 /// bytes rejects most other words before hashing them.
 #[derive(Debug)]
 pub(crate) struct WordTable<V> {
-    map: FnvMap<&'static str, V>,
+    map: FastMap<&'static str, V>,
     filter: [[u64; 4]; 32],
 }
 
@@ -719,7 +692,7 @@ impl<V> WordTable<V> {
     /// Builds a table from `(word, value)` pairs, keeping the first value of
     /// a repeated word.
     pub(crate) fn new(pairs: impl IntoIterator<Item = (&'static str, V)>) -> Self {
-        let mut map = FnvMap::default();
+        let mut map = FastMap::default();
         let mut filter = [[0u64; 4]; 32];
         for (k, v) in pairs {
             if let Some((slot, bit)) = signature(k) {

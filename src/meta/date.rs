@@ -31,8 +31,9 @@ use serde::Serialize;
 
 use std::sync::OnceLock;
 
-use super::chars::{word_set, FnvMap, WordTable};
+use super::chars::{word_set, WordTable};
 use super::tokens::{self, Kind, Tokens};
+use crate::fasthash::FastMap;
 use crate::text::Span;
 
 /// A calendar date in the Gregorian calendar, possibly without a day.
@@ -253,7 +254,7 @@ struct MonthMaps {
     /// First words of two-word names.
     pair_firsts: WordTable<()>,
     /// Two-word names by their words.
-    pairs: FnvMap<(&'static str, &'static str), (Calendar, u32)>,
+    pairs: FastMap<(&'static str, &'static str), (Calendar, u32)>,
     /// One-word names.
     singles: WordTable<(Calendar, u32)>,
     /// Words that may start a date expression: weekdays, one-word month
@@ -270,7 +271,7 @@ fn month_maps() -> &'static MonthMaps {
                 .map(|&(n, m)| (n, (Calendar::Gregorian, m)))
                 .chain(HIJRI_MONTHS.iter().map(|&(n, m)| (n, (Calendar::Hijri, m))))
         };
-        let mut pairs = FnvMap::default();
+        let mut pairs = FastMap::default();
         for (name, v) in all() {
             if let Some(pair) = name.split_once(' ') {
                 pairs.entry(pair).or_insert(v);
