@@ -503,13 +503,10 @@ impl Glossary {
     /// Per entry, the [`key`] of its Arabic term, as the index holds it
     /// (`None` only if the index missed one).
     pub(crate) fn keys_by_entry(&self) -> Vec<Option<&str>> {
-        let mut keys = vec![None; self.entries.len()];
-        for (k, &i) in &self.index {
-            if let Some(slot) = keys.get_mut(i) {
-                *slot = Some(k.as_str());
-            }
-        }
-        keys
+        by_entry(
+            self.entries.len(),
+            self.index.iter().map(|(k, &i)| (k.as_str(), i)),
+        )
     }
 
     /// Adds an entry, replacing the entry with the same Arabic term (by
@@ -543,17 +540,24 @@ impl Glossary {
         }
         self.entries.reserve(other.entries.len());
         // `other` has the key of every entry in its index: reuse them.
-        let mut keys: Vec<Option<String>> = vec![None; other.entries.len()];
-        for (k, i) in other.index {
-            if let Some(slot) = keys.get_mut(i) {
-                *slot = Some(k);
-            }
-        }
+        let keys = by_entry(other.entries.len(), other.index);
         for (e, k) in other.entries.into_iter().zip(keys) {
             let k = k.unwrap_or_else(|| key(&e.ar));
             self.push_keyed(k, e);
         }
     }
+}
+
+/// An index's keys laid out by entry: `n` slots, slot `i` holding the key of
+/// entry `i` (`None` where the index has none).
+fn by_entry<K: Clone>(n: usize, index: impl IntoIterator<Item = (K, usize)>) -> Vec<Option<K>> {
+    let mut keys = vec![None; n];
+    for (k, i) in index {
+        if let Some(slot) = keys.get_mut(i) {
+            *slot = Some(k);
+        }
+    }
+    keys
 }
 
 /// Reads a file as UTF-8 (a leading BOM removed).
@@ -741,13 +745,16 @@ mod tests {
         assert!(is_latin_form("Ωmega"));
     }
 
-    #[test]
-    fn extend_keeps_order_and_later_entries_win() {
-        let e = |ar: &str, en: &str| Entry {
+    fn e(ar: &str, en: &str) -> Entry {
+        Entry {
             ar: ar.into(),
             en: en.into(),
             ..Entry::default()
-        };
+        }
+    }
+
+    #[test]
+    fn extend_keeps_order_and_later_entries_win() {
         let mut a = Glossary::from_entries([e("سوريا", "Syria"), e("هدنة", "truce")]);
         a.extend(Glossary::from_entries([
             e("هدنه", "ceasefire"),
@@ -772,21 +779,16 @@ mod tests {
 
     #[test]
     fn terms_without_letters_are_rejected() {
-        let e = |ar: &str| Entry {
-            ar: ar.into(),
-            en: "x".into(),
-            ..Entry::default()
-        };
         for bad in [
             "\u{064E}\u{0651}",
             " \u{064E} \u{0640}",
             "\u{FE70}",
             "\u{200F}\u{FEFF}",
         ] {
-            assert!(validate(&e(bad)).is_err(), "{bad:?}");
+            assert!(validate(&e(bad, "x")).is_err(), "{bad:?}");
         }
         for good in ["ا", "\u{064E}ب", "\u{FEF7}", "UN", "1"] {
-            assert!(validate(&e(good)).is_ok(), "{good:?}");
+            assert!(validate(&e(good, "x")).is_ok(), "{good:?}");
         }
     }
 
