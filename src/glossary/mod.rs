@@ -285,14 +285,14 @@ pub(crate) fn parse_rows(text: &str, name: &str, format: Format) -> Parsed {
         Format::Tbx | Format::Tbx2008 => tbx::read(text, name),
     };
     // Validate every row the same way whatever the format.
-    let mut rows = Vec::with_capacity(parsed.rows.len());
-    for row in parsed.rows {
-        match validate(&row.entry) {
-            Ok(()) => rows.push(row),
-            Err(msg) => parsed.errors.push(Error::parse(name, row.line, msg)),
+    let errors = &mut parsed.errors;
+    parsed.rows.retain(|row| match validate(&row.entry) {
+        Ok(()) => true,
+        Err(msg) => {
+            errors.push(Error::parse(name, row.line, msg));
+            false
         }
-    }
-    parsed.rows = rows;
+    });
     parsed.errors.sort_by_key(|e| {
         if let Error::Parse { line, .. } = e {
             *line
@@ -417,7 +417,10 @@ impl Glossary {
 
     /// A glossary of `entries`; for the same Arabic term the later entry wins.
     pub fn from_entries(entries: impl IntoIterator<Item = Entry>) -> Glossary {
+        let entries = entries.into_iter();
         let mut g = Glossary::default();
+        g.entries.reserve(entries.size_hint().0);
+        g.index.reserve(entries.size_hint().0);
         for e in entries {
             g.push(e);
         }
@@ -539,6 +542,7 @@ impl Glossary {
             return;
         }
         self.entries.reserve(other.entries.len());
+        self.index.reserve(other.entries.len());
         // `other` has the key of every entry in its index: reuse them.
         let keys = by_entry(other.entries.len(), other.index);
         for (e, k) in other.entries.into_iter().zip(keys) {

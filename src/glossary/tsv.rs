@@ -10,16 +10,36 @@ use super::{one_line, Entry, Parsed};
 pub(crate) fn read(text: &str, name: &str) -> Parsed {
     let mut parsed = Parsed::default();
     let mut roles: Option<Vec<_>> = None;
-    for (i, line) in text.lines().enumerate() {
+    // One buffer for every row's fields.
+    let mut fields: Vec<&str> = Vec::new();
+    for (i, line) in lines(text).enumerate() {
         let line_no = i + 1;
         let line = line.trim_end_matches('\r');
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
         }
-        let fields: Vec<&str> = line.split('\t').collect();
+        fields.clear();
+        fields.extend(line.split('\t'));
         parsed.push_fields(&mut roles, (name, line_no), &fields, ("tab", line));
     }
     parsed
+}
+
+/// The lines of `text` as [`str::lines`] gives them (without `\n`; a last
+/// line without one counts, an empty one after the final `\n` does not),
+/// found with memchr's vector search.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    memchr::memchr_iter(b'\n', text.as_bytes())
+        .map(Some)
+        .chain(std::iter::once(None))
+        .filter_map(move |nl| {
+            let end = nl.unwrap_or(text.len());
+            let line = text.get(start..end)?;
+            let last = nl.is_none();
+            start = end + 1;
+            (!(last && line.is_empty())).then_some(line)
+        })
 }
 
 /// The first `n` characters of `s`, with `…` when cut.
@@ -88,4 +108,28 @@ fn push_row(out: &mut String, ar: &str, en: &str, comment: &str) {
         out.push_str(comment);
     }
     out.push('\n');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_keep_blank_lines_and_drop_the_final_empty_one() {
+        let got: Vec<&str> = lines("ا\tb\n\nج\td\r\n").collect();
+        assert_eq!(got, ["ا\tb", "", "ج\td\r"]);
+        assert_eq!(lines("").count(), 0);
+        assert_eq!(lines("\n").collect::<Vec<_>>(), [""]);
+        assert_eq!(lines("x").collect::<Vec<_>>(), ["x"]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lines_equal_str_lines(text in "[a\tب\r\n ]{0,24}") {
+            let trim = |l: &str| l.trim_end_matches('\r').to_string();
+            let got: Vec<String> = lines(&text).map(trim).collect();
+            let want: Vec<String> = text.lines().map(trim).collect();
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
 }
