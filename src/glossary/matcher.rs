@@ -103,8 +103,12 @@ impl Matcher {
     /// Builds the matcher for `glossary`. Forms of one letter are skipped
     /// (they would match clitics).
     pub fn new(glossary: &Glossary) -> Matcher {
-        let mut by_core: FastMap<String, Vec<Alt>> = FastMap::default();
-        let mut order: Vec<String> = Vec::new();
+        // Each bare form ("core") gets an id in first-seen order; its
+        // alternatives are collected flat with that id and grouped below.
+        let forms = glossary.entries().len() * 3;
+        let mut core_ids: FastMap<String, u32> = FastMap::default();
+        core_ids.reserve(forms);
+        let mut flat: Vec<(u32, Alt)> = Vec::with_capacity(forms);
         // `k` is `key(form)`.
         let mut add = |k: String, form: &str, entry: usize, latin: bool, name: bool| {
             // Keys hold no deleted marks, so `is_word_char` is
@@ -129,13 +133,9 @@ impl Matcher {
                     None => (k, Rule::ArBare { article: !name }, None),
                 }
             };
-            let alts = by_core.entry(core).or_insert_with_key(|c| {
-                order.push(c.clone());
-                Vec::new()
-            });
-            if !alts.iter().any(|a| a.entry == entry && a.rule == rule) {
-                alts.push(Alt { entry, rule, exact });
-            }
+            let next = u32::try_from(core_ids.len()).unwrap_or(u32::MAX);
+            let id = *core_ids.entry(core).or_insert(next);
+            flat.push((id, Alt { entry, rule, exact }));
         };
         let ar_keys = glossary.keys_by_entry();
         for (i, e) in glossary.entries().iter().enumerate() {
@@ -160,14 +160,37 @@ impl Matcher {
                 add(key(en), en, i, true, name);
             }
         }
-        let mut pat_alts = Vec::with_capacity(order.len());
-        let mut alts = Vec::new();
-        for core in &order {
-            let list = by_core.remove(core).unwrap_or_default();
+        // The cores in first-seen order, moved out of the map.
+        let mut order = vec![String::new(); core_ids.len()];
+        for (core, id) in core_ids {
+            if let Some(slot) = order.get_mut(id as usize) {
+                *slot = core;
+            }
+        }
+        // Group by core, keeping each core's alternatives in the order they
+        // were added (a stable sort) and only the first of the same entry
+        // and rule.
+        flat.sort_by_key(|&(id, _)| id);
+        let mut pat_alts = vec![(0u32, 0u32); order.len()];
+        let mut alts: Vec<Alt> = Vec::with_capacity(flat.len());
+        let mut group_start = 0;
+        for (id, alt) in flat {
             let start = u32::try_from(alts.len()).unwrap_or(u32::MAX);
-            let len = u32::try_from(list.len()).unwrap_or(0);
-            pat_alts.push((start, len));
-            alts.extend(list);
+            let Some(slot) = pat_alts.get_mut(id as usize) else {
+                continue;
+            };
+            if slot.1 == 0 {
+                *slot = (start, 0);
+                group_start = alts.len();
+            }
+            let group = alts.get(group_start..).unwrap_or(&[]);
+            if !group
+                .iter()
+                .any(|a| a.entry == alt.entry && a.rule == alt.rule)
+            {
+                slot.1 += 1;
+                alts.push(alt);
+            }
         }
         Matcher {
             trie: TokenTrie::new(&order, &pat_alts),
@@ -1418,6 +1441,45 @@ fn trim_invisible(text: &str, mut span: Span) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::glossary::Entry;
+
+    #[test]
+    fn spellings_with_one_key_give_one_alternative() {
+        let e = |ar: &str, variants: &[&str], en: &str| Entry {
+            ar: ar.into(),
+            en: en.into(),
+            variants: variants.iter().map(|v| v.to_string()).collect(),
+            ..Entry::default()
+        };
+        // الرقة and الرقه share a key (and so the core رقه and one rule);
+        // الرقّة only adds a diacritic. The second entry's core comes later.
+        let g = Glossary::from_entries([
+            e("الرقة", &["الرقه", "الرقّة"], "Raqqa"),
+            e("حلب", &[], "Aleppo"),
+        ]);
+        let m = Matcher::new(&g);
+        let cores: Vec<(u32, Vec<u32>)> = m
+            .pat_alts
+            .iter()
+            .map(|&(start, len)| {
+                let alts = m.alts.get(start as usize..(start + len) as usize).unwrap();
+                (len, alts.iter().map(|a| a.entry).collect())
+            })
+            .collect();
+        // Each pattern's alternatives are one run, without repeats.
+        assert!(cores
+            .iter()
+            .all(|(len, entries)| *len as usize == entries.len()));
+        assert!(cores.iter().any(|(_, entries)| entries == &[0]));
+        assert!(cores.iter().any(|(_, entries)| entries == &[1]));
+        assert_eq!(
+            m.alts.len(),
+            cores.iter().map(|(len, _)| *len as usize).sum::<usize>()
+        );
+        assert!(cores.iter().all(|(len, _)| *len == 1), "{cores:?}");
+        let hits = m.find("وصل إلى الرقه ثم حلب");
+        assert_eq!(hits.iter().map(|h| h.entry).collect::<Vec<_>>(), [0, 1]);
+    }
 
     fn collapse(s: &str) -> String {
         let mut out = String::new();
