@@ -88,3 +88,23 @@ fn unrelated_articles_never_join_the_seed_story_and_related_ones_do() {
         assert!(u <= 1, "unrelated articles merged into one story: {show:?}");
     }
 }
+
+#[test]
+fn similarities_are_the_same_bits_on_every_call() {
+    // Each call builds its hash maps with fresh random keys, so any sum
+    // taken in hash-map order would show here as a change in the last bits.
+    let p = Pipeline::builder().build().unwrap();
+    let mut docs = load("seeds");
+    docs.extend(load("tests/data/stories/unrelated"));
+    docs.extend(load("tests/data/stories/related"));
+    let arts: Vec<_> = docs.into_iter().map(|d| p.process(d)).collect();
+    let bits = |sim: Vec<Vec<f64>>| -> Vec<Vec<u64>> {
+        sim.into_iter()
+            .map(|r| r.into_iter().map(f64::to_bits).collect())
+            .collect()
+    };
+    let first = bits(digest::similarities(&arts));
+    for _ in 0..20 {
+        assert_eq!(bits(digest::similarities(&arts)), first);
+    }
+}
