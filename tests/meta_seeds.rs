@@ -130,6 +130,45 @@ fn seed_001_glued_metadata_bar() {
 }
 
 #[test]
+fn seed_001_with_its_line_breaks_lost() {
+    // A JSONL corpus often stores an article on one line: the bar is then
+    // glued to the article's text, and its last field's value runs on into
+    // it. Only the fields are boilerplate, not the article.
+    let text = seed("001_").replace('\n', " ");
+    let m = extract(&text);
+    check_invariants(&text, &m);
+    assert_eq!(m.author.as_deref(), Some("المرصد الاستراتيجي"));
+    assert_eq!(m.date.as_deref(), Some("2017-07-04"));
+    assert!(covered(&m, find(&text, "الكاتب : المرصد الاستراتيجي", 0)));
+    assert!(covered(&m, find(&text, "المشاهدات : 4204", 0)));
+    assert!(covered(&m, find(&text, "إعداد: المرصد الاستراتيجي", 0)));
+    for body in ["كما أن إخلاء المدينة", "جدير بالذكر أن عملية إخلاء"]
+    {
+        assert!(!touched(&m, find(&text, body, 0)), "{body}");
+    }
+    let p = khulasa::Pipeline::builder().build().unwrap();
+    let a = p.process(khulasa::Document::new("flat", text.clone()));
+    assert!(
+        !a.summary.sentences.is_empty(),
+        "no summary of the flat text"
+    );
+}
+
+#[test]
+fn a_bar_glued_to_the_text_keeps_short_values() {
+    let text = "عنوان الخبر الكاتب : محمد علي التاريخ : 4 يوليو 2017 قالت الحكومة إن \
+                الهدنة صامدة في المدن الكبرى رغم الخروقات. وأضافت أن المفاوضات مستمرة. \
+                المشاهدات : 4204 وقال مسؤول إن الوضع هادئ في حلب وحمص ودرعا منذ أيام عدة.";
+    let m = extract(text);
+    check_invariants(text, &m);
+    assert_eq!(m.author.as_deref(), Some("محمد علي"));
+    assert_eq!(m.date.as_deref(), Some("2017-07-04"));
+    assert!(covered(&m, find(text, "المشاهدات : 4204", 0)));
+    assert!(!touched(&m, find(text, "وأضافت أن المفاوضات", 0)));
+    assert!(!touched(&m, find(text, "وقال مسؤول", 0)));
+}
+
+#[test]
 fn seed_002_byline_at_the_end() {
     let text = seed("002_");
     let m = extract(&text);

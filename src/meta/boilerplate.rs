@@ -163,6 +163,15 @@ pub(crate) fn find(text: &str, lines: &[Line], title_line: Option<usize>) -> Vec
             if line.fields.iter().any(|f| f.field == Field::Sources) {
                 in_sources = true;
             }
+            // A bar glued to the article's text: only its fields.
+            if line.cut {
+                out.extend(
+                    line.fields
+                        .iter()
+                        .map(|f| Span::new(f.label.start, f.value.end.max(f.label.end))),
+                );
+                continue;
+            }
             // Keep a headline glued to the bar out of the boilerplate.
             let start = match line.prefix {
                 Some(_) => line

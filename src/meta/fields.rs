@@ -152,6 +152,10 @@ pub(crate) struct Line {
     /// A publication-date candidate written outside a labelled field (a date
     /// that opens a field line, or a line that is only a date).
     pub bare_date: Option<(Span, date::Date)>,
+    /// Some field values ran on into text that is not theirs (a bar glued
+    /// to the article, as in text whose line breaks were lost) and were cut
+    /// (see `cut_value`): only the fields are metadata, not the whole line.
+    pub cut: bool,
 }
 
 impl Line {
@@ -242,6 +246,7 @@ fn analyze_line(text: &str, span: Span) -> Line {
         fields: Vec::new(),
         prefix: None,
         bare_date: None,
+        cut: false,
     };
     // Every label is followed by a colon. Lines without labels need no
     // offsets into the normalized text (but for a rare `بقلم`). A label
@@ -291,10 +296,18 @@ fn analyze_line(text: &str, span: Span) -> Line {
         && line
             .fields
             .first()
-            .is_some_and(|f| count_words(f.value.slice(text)) > 12)
+            .is_some_and(|f| count_words(f.value.slice(text)) > MAX_VALUE_WORDS)
     {
         line.fields.clear();
         return line;
+    }
+    // In a bar of several fields, a value of paragraph length is the field's
+    // value followed by text that is not metadata.
+    for f in &mut line.fields {
+        if count_words(f.value.slice(text)) > MAX_VALUE_WORDS {
+            f.value = cut_value(text, f.field, f.value);
+            line.cut = true;
+        }
     }
     if date_prefix {
         line.bare_date = first_date(text, prefix_orig);
@@ -305,6 +318,47 @@ fn analyze_line(text: &str, span: Span) -> Line {
         }
     }
     line
+}
+
+/// Words a field value may have before it is taken for a value with other
+/// text glued to it (a single such field is no field at all).
+const MAX_VALUE_WORDS: usize = 12;
+
+/// Words kept of an over-long name value (author, credit, source): names
+/// of people and outlets rarely run longer.
+const NAME_WORDS: usize = 4;
+
+/// The part of an over-long field value that belongs to the field: a
+/// date's first date expression (else its first [`NAME_WORDS`] words), a
+/// counter's first word, a name's first [`NAME_WORDS`] words.
+fn cut_value(text: &str, field: Field, value: Span) -> Span {
+    let s = value.slice(text);
+    let end = match field {
+        Field::Date => date::find(s)
+            .first()
+            .map_or_else(|| words_end(s, NAME_WORDS), |m| m.span.end),
+        Field::Counter => words_end(s, 1),
+        _ => words_end(s, NAME_WORDS),
+    };
+    trim_value(text, Span::new(value.start, value.start + end))
+}
+
+/// The byte offset in `s` just after its `n`-th word (runs of letters or
+/// digits), or the end of `s`.
+fn words_end(s: &str, n: usize) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in s.char_indices() {
+        let w = chars::is_alnum(c);
+        if !w && in_word && words == n {
+            return i;
+        }
+        if w && !in_word {
+            words += 1;
+        }
+        in_word = w;
+    }
+    s.len()
 }
 
 /// A line without labels: a bare date line, or `بقلم فلان` without a colon.
