@@ -21,7 +21,9 @@ pub struct Article {
     pub sentences: Vec<Sentence>,
     /// Tokens per sentence.
     pub analysis: Analysis,
-    /// The selected summary sentences.
+    /// The selected summary sentences: body sentences only, except in a
+    /// text without any, whose summary is its headline (a one-sentence text
+    /// is taken for a headline).
     pub summary: Summary,
     /// Glossary hits over the whole text, in order.
     pub hits: Vec<TermHit>,
@@ -181,7 +183,16 @@ impl Pipeline {
         mark_boilerplate(&mut sentences, &meta);
         let analysis = analyze::analyze(&doc.text, &sentences);
         let scores = score::score(&sentences, &analysis);
-        let summary = summarize::select(&scores, &analysis, budget);
+        let mut summary = summarize::select(&scores, &analysis, budget);
+        if summary.sentences.is_empty() && !sentences.iter().any(|s| s.kind == SentenceKind::Body) {
+            // A text that is only its headline (a one-sentence text looks
+            // like one): the headline is all there is to quote.
+            summary.sentences = sentences
+                .iter()
+                .position(|s| s.kind == SentenceKind::Title)
+                .into_iter()
+                .collect();
+        }
         let hits = self.inner.matcher.find(&doc.text);
         let (figures, dates) = if self.inner.facts {
             facts::figures_and_dates(&doc.text, &meta)

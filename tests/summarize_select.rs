@@ -182,3 +182,21 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_text_that_is_only_a_headline_is_its_own_summary() {
+    let p = khulasa::Pipeline::builder().build().unwrap();
+    for text in ["نص قصير عن الهدنة في الرقة.", "هدنة في الرقة\n"] {
+        let a = p.process(khulasa::Document::new("one", text));
+        assert_eq!(a.sentences.len(), 1, "{text:?}");
+        assert_eq!(a.sentences[0].kind, SentenceKind::Title, "{text:?}");
+        assert_eq!(a.summary.sentences, [0], "{text:?}");
+    }
+    // With body sentences the headline stays out.
+    let a = p.process(khulasa::Document::new("article", ARTICLE));
+    assert!(!a.summary.sentences.is_empty());
+    assert!(!a.summary.sentences.contains(&0));
+    // Nothing to quote: nothing quoted.
+    let a = p.process(khulasa::Document::new("empty", " \n"));
+    assert!(a.summary.sentences.is_empty());
+}
