@@ -22,7 +22,7 @@ pub(crate) const TABLE_LEN: usize = 0x800;
 pub(crate) const ALPHA: u8 = 1;
 /// `char::is_numeric`.
 pub(crate) const NUMERIC: u8 = 2;
-/// [`is_arabic_letter`](super::is_arabic_letter).
+/// [`is_arabic_letter`].
 pub(crate) const AR_LETTER: u8 = 4;
 /// [`is_latin_letter`]: a Latin letter as [`detect`](super::detect) counts them.
 pub(crate) const LATIN: u8 = 8;

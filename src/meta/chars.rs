@@ -5,9 +5,9 @@
 //! implementation for the crate; [`is_alpha`] and [`is_alnum`] are its
 //! `is_alphabetic` and `is_alphanumeric` under their names here).
 //! [`normalize`] gives exactly the output (text and offset map) of
-//! [`lang::normalize`](crate::lang::normalize) with fast paths for ASCII and
-//! the Arabic block; [`fold_text`] normalizes and reports token classes in
-//! one pass for the tokenizer.
+//! [`lang::normalize`] with fast paths for ASCII and the Arabic block;
+//! [`fold_text`] normalizes and reports token classes in one pass for the
+//! tokenizer.
 
 use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
