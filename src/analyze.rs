@@ -14,6 +14,9 @@
 //! text: a form spelled as in the text, and a stem that is part of a form,
 //! is a byte range of that copy, so most words are never copied one by one.
 
+// The tokenizer's word characters are exactly `char::is_alphanumeric`
+// (letters and digits of every script), from the crate's table in `lang`.
+use crate::lang::chars::is_alphanumeric as is_word_char;
 use crate::lang::{self, Lang};
 use crate::segment::Sentence;
 use crate::text::Span;
@@ -495,16 +498,6 @@ impl Classes {
     }
 }
 
-/// Arabic letters U+0621–U+064A (all alphabetic), ASCII, then the general test.
-#[inline]
-fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else {
-        ('\u{0621}'..='\u{064A}').contains(&c) || c.is_alphanumeric()
-    }
-}
-
 /// Feeds the matching-normalized form of `c` (zero, one or more chars) to `emit`.
 #[inline]
 fn fold(c: char, emit: &mut impl FnMut(char)) {
@@ -515,7 +508,7 @@ fn fold(c: char, emit: &mut impl FnMut(char)) {
         if let Some(f) = a.fold {
             emit(f);
         }
-    } else if lang::needs_nfkc(c) || c.is_uppercase() {
+    } else if lang::needs_nfkc(c) || lang::chars::is_uppercase(c) {
         let mut b = [0u8; 4];
         for f in lang::normalize(c.encode_utf8(&mut b)).text.chars() {
             emit(f);

@@ -112,7 +112,7 @@ impl Matcher {
         // `k` is `key(form)`.
         let mut add = |k: String, form: &str, entry: usize, latin: bool, name: bool| {
             // Keys hold no deleted marks, so `is_word_char` is
-            // `char::is_alphanumeric` here, without its slow Unicode lookup.
+            // `char::is_alphanumeric` here.
             if k.chars().filter(|&c| is_word_char(c)).nth(1).is_none() {
                 return;
             }
@@ -986,43 +986,29 @@ fn class_ok(pre: Prefix, rule: Rule) -> bool {
     }
 }
 
-/// `char::is_alphanumeric` with fast paths for ASCII and the Arabic block
-/// (the generic Unicode lookup is slow enough to dominate matching). In the
-/// block it is the table's word characters (letters and digits): the marks
-/// the normalizer deletes are alphanumeric for Unicode but never reach a
-/// word here.
+/// The matcher's word characters: [`lang::chars::is_alphanumeric`]
+/// (exactly `char::is_alphanumeric`, from the crate's table) except in the
+/// Arabic block, where they are the block table's word characters (letters
+/// and digits, `lang::arabic::TABLE[..].word`). The difference is
+/// deliberate: the marks the normalizer deletes (harakat, tatweel, small
+/// waw and yeh) are alphanumeric for Unicode, but they vanish from the
+/// folded text the matcher reads, so they never reach a word here.
 #[inline]
 pub(crate) fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
+    match lang::arabic::get(c) {
+        Some(a) => a.word,
+        None => lang::chars::is_alphanumeric(c),
     }
-    if let Some(a) = lang::arabic::get(c) {
-        return a.word;
-    }
-    c.is_alphanumeric()
 }
 
-/// `char::is_uppercase` with a fast path for the Arabic script blocks.
-#[inline]
-fn is_upper(c: char) -> bool {
-    if ('\u{0590}'..='\u{08FF}').contains(&c) {
-        return false;
-    }
-    c.is_uppercase()
-}
+/// Horizontal white space, folded to one space (line breaks are kept): the
+/// crate's one definition.
+pub(crate) use crate::lang::chars::is_hspace;
 
-/// Horizontal whitespace folded to one space (line breaks are kept).
-pub(crate) fn is_hspace(c: char) -> bool {
-    matches!(
-        c,
-        ' ' | '\t' | '\u{A0}' | '\u{1680}' | '\u{2000}'
-            ..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}'
-    )
-}
-
-/// Whitespace of any kind (for building keys).
+/// White space of any kind, horizontal or line break (for building keys):
+/// exactly `char::is_whitespace`.
 pub(crate) fn is_hspace_or_newline(c: char) -> bool {
-    is_hspace(c) || c.is_whitespace()
+    c.is_whitespace()
 }
 
 /// The UTF-8 bytes (big-endian) of what the normalizer folds the character
@@ -1318,7 +1304,7 @@ impl Folded {
                 }
             } else if lang::is_deleted_in_matching(c) {
                 // deleted: belongs to the character before
-            } else if !lang::needs_nfkc(c) && !is_upper(c) {
+            } else if !lang::needs_nfkc(c) && !lang::chars::is_uppercase(c) {
                 in_space = false;
                 if let Some(x) = lang::fold_char(c) {
                     mark(&mut runs, &mut delta, w, i);
@@ -1635,6 +1621,21 @@ mod tests {
                 0x600 + k
             );
         }
+    }
+
+    #[test]
+    fn word_chars_are_alphanumeric_outside_the_arabic_block() {
+        for c in (0..=0x10_FFFFu32).filter_map(char::from_u32) {
+            let want = match lang::arabic::get(c) {
+                Some(a) => a.word,
+                None => c.is_alphanumeric(),
+            };
+            assert_eq!(is_word_char(c), want, "{c:?}");
+        }
+        // In the block the deleted marks are not word characters, though
+        // Unicode counts them alphanumeric.
+        assert!('\u{064E}'.is_alphanumeric() && !is_word_char('\u{064E}'));
+        assert!('ـ'.is_alphanumeric() && !is_word_char('ـ'));
     }
 
     #[test]

@@ -136,15 +136,8 @@ impl Entry {
 
 /// True when a form is written in Latin script (its first letter is not Arabic).
 pub(crate) fn is_latin_form(s: &str) -> bool {
-    // `char::is_alphabetic` with fast paths for ASCII and the basic Arabic
-    // letters (all alphabetic): its Unicode lookup is slow.
-    let alphabetic = |c: char| match c {
-        _ if c.is_ascii() => c.is_ascii_alphabetic(),
-        '\u{0621}'..='\u{064A}' => true,
-        _ => c.is_alphabetic(),
-    };
     s.chars()
-        .find(|&c| alphabetic(c))
+        .find(|&c| lang::chars::is_alphabetic(c))
         .is_some_and(|c| !lang::is_arabic_letter(c))
 }
 

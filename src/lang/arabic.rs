@@ -40,6 +40,13 @@ impl ArabicChar {
         self.fold.is_none()
     }
 
+    /// A digit of the block (Arabic-Indic or extended Arabic-Indic): a word
+    /// character that is not a letter.
+    #[inline(always)]
+    pub(crate) const fn digit(self) -> bool {
+        self.word && !self.letter
+    }
+
     /// Ends a word: kept (possibly folded) by the normalizer but not a word
     /// character (punctuation, symbols, signs).
     pub(crate) const fn boundary(self) -> bool {
@@ -161,6 +168,7 @@ mod tests {
             // Word characters: exactly the alphanumeric ones that are kept,
             // and their folds are alphanumeric too.
             assert_eq!(a.word, c.is_alphanumeric(), "U+{cp:04X}");
+            assert_eq!(a.digit(), c.is_numeric(), "U+{cp:04X}");
             assert_eq!(a.word, f.is_alphanumeric(), "U+{cp:04X} -> {f}");
             assert_eq!(a.boundary(), !a.word, "U+{cp:04X}");
             counts[1 + usize::from(a.word)] += 1;

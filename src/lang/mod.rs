@@ -6,6 +6,8 @@
 //! back to the original.
 
 pub(crate) mod arabic;
+mod char_tables;
+pub(crate) mod chars;
 mod normalize;
 mod stem;
 mod stopwords;
@@ -83,7 +85,7 @@ pub fn detect(text: &str) -> Lang {
     for c in text.chars() {
         if is_arabic_letter(c) {
             ar += 1;
-        } else if c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c) {
+        } else if chars::is_latin_letter(c) {
             latin += 1;
         }
     }

@@ -56,16 +56,13 @@ pub fn fold_char(c: char) -> Option<char> {
     }
 }
 
-/// False for characters that are certainly not upper case without asking
-/// Unicode's tables: ASCII (already folded by [`fold_char`]) and the Arabic
-/// blocks, which have no case. Calling `char::is_uppercase` on every Arabic
-/// letter made this normalizer several times slower.
+/// Upper case and still to be lowered: [`chars::is_uppercase`](super::chars::is_uppercase)
+/// (which answers the Arabic blocks without Unicode's tables; calling
+/// `char::is_uppercase` on every Arabic letter made this normalizer several
+/// times slower), false for ASCII, already folded by [`fold_char`].
 #[inline]
 fn may_be_uppercase(c: char) -> bool {
-    !(c.is_ascii()
-        || ('\u{0600}'..='\u{08FF}').contains(&c)
-        || ('\u{FB50}'..='\u{FEFF}').contains(&c))
-        && c.is_uppercase()
+    !c.is_ascii() && super::chars::is_uppercase(c)
 }
 
 /// Compatibility characters that NFKC rewrites and that occur in real input:

@@ -19,7 +19,6 @@
 //! ```
 
 mod boilerplate;
-mod char_tables;
 pub(crate) mod chars;
 pub mod date;
 mod fields;

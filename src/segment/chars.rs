@@ -2,7 +2,14 @@
 
 use std::sync::OnceLock;
 
-use crate::lang::is_arabic_letter;
+use crate::lang::{self, is_arabic_letter};
+
+/// Horizontal white space (white space that is not a line break) and
+/// line-break characters: the crate's definitions in `lang`.
+pub(crate) use crate::lang::chars::{is_hspace, is_line_break};
+
+/// Any letter: exactly `char::is_alphabetic`, from the crate's table.
+pub(crate) use crate::lang::chars::is_alphabetic as is_letter;
 
 /// A set of short words (at most 15 bytes) for fast membership tests:
 /// each word is packed with its length into a `u128` and looked up by binary
@@ -68,26 +75,25 @@ pub(crate) fn is_qe(c: char) -> bool {
     matches!(c, '!' | '?' | '؟' | '‼' | '⁇' | '⁈' | '⁉' | '？' | '！')
 }
 
-/// Decimal digits of the Latin, Arabic-Indic and Persian sets.
+/// Decimal digits of the Latin, Arabic-Indic and Persian sets: ASCII digits
+/// and the digits of the Arabic block's table in `lang`.
 pub(crate) fn is_digit(c: char) -> bool {
-    c.is_ascii_digit()
-        || ('\u{0660}'..='\u{0669}').contains(&c)
-        || ('\u{06F0}'..='\u{06F9}').contains(&c)
+    c.is_ascii_digit() || lang::arabic::get(c).is_some_and(|a| a.digit())
 }
 
-/// Latin letters (ASCII and Latin-1/Extended-A/B).
+/// Latin letters (ASCII and Latin-1/Extended-A/B): the letters
+/// `lang::detect` counts as Latin ([`lang::chars::is_latin_letter`]) except
+/// the multiplication and division signs × ÷, which lie in that range. The
+/// splitter asks whether a character is a Latin letter (for case rules), so
+/// the signs are excluded here; `detect` only weighs scripts and has always
+/// counted the range whole.
 pub(crate) fn is_latin(c: char) -> bool {
-    c.is_ascii_alphabetic() || (('\u{00C0}'..='\u{024F}').contains(&c) && c != '×' && c != '÷')
+    lang::chars::is_latin_letter(c) && c != '×' && c != '÷'
 }
 
 /// Arabic-script letters.
 pub(crate) fn is_arabic(c: char) -> bool {
     is_arabic_letter(c)
-}
-
-/// Any letter.
-pub(crate) fn is_letter(c: char) -> bool {
-    c.is_alphabetic()
 }
 
 /// Punctuation after which a sentence continues (`، , ؛ ; :`).
@@ -110,19 +116,6 @@ pub(crate) fn is_opening_punct(c: char) -> bool {
     matches!(
         c,
         '"' | '«' | '“' | '‘' | '\'' | '(' | '[' | '{' | '‹' | '»' | '”' | '（'
-    )
-}
-
-/// Horizontal white space (white space that is not a line break).
-pub(crate) fn is_hspace(c: char) -> bool {
-    c.is_whitespace() && !is_line_break(c)
-}
-
-/// Line-break characters.
-pub(crate) fn is_line_break(c: char) -> bool {
-    matches!(
-        c,
-        '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
     )
 }
 
@@ -179,16 +172,27 @@ pub(crate) fn word_at(text: &str, i: usize, end: usize, max: usize) -> &str {
     w.trim_end_matches('.')
 }
 
-/// Letters, digits and combining marks, with a fast path for ASCII and
-/// Arabic.
+/// The splitter's word characters: letters and digits
+/// ([`lang::chars::is_alphanumeric`], which covers tatweel and the Arabic
+/// digits), plus the marks of [`is_mark`] and the code points of
+/// [`is_arabic_letter`]'s ranges that Unicode does not count alphanumeric
+/// (unassigned ones and the ornate parentheses among the presentation
+/// forms). Unlike the tokenizers', a word here keeps its harakat and
+/// joiners, so an abbreviation or a number is read whole.
 pub(crate) fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    is_arabic_letter(c) || is_digit(c) || is_mark(c) || c == 'ـ' || c.is_alphanumeric()
+    is_arabic_letter(c) || lang::chars::is_alphanumeric(c) || is_mark(c)
 }
 
-/// Combining marks (Arabic harakat and others).
+/// Marks that stay inside a word for the splitter: the Arabic harakat and
+/// Quranic marks (U+0610–U+061A, U+064B–U+065F, U+0670, U+06D6–U+06ED,
+/// which includes the Quranic signs U+06DD, U+06DE, U+06E9 that are not
+/// combining), the Latin combining diacritics U+0300–U+036F and the joiners
+/// ZWNJ and ZWJ. Not the normalizer's deleted set
+/// (`lang::arabic::TABLE[..].deleted()`), which also takes tatweel and the
+/// Arabic letter mark and leaves the three signs.
 pub(crate) fn is_mark(c: char) -> bool {
     matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0300}'..='\u{036F}' | '\u{200C}' | '\u{200D}')
 }
@@ -341,4 +345,37 @@ pub(crate) fn is_reporting(word: &str) -> bool {
     ];
     const EN: &[&str] = &["said", "says", "asked", "added", "wrote", "shouted", "told"];
     PREFIXES.iter().any(|p| w.starts_with(p)) || EN.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each class against its documented definition, for every code point.
+    #[test]
+    fn classes_are_their_definitions() {
+        for c in (0..=0x10_FFFFu32).filter_map(char::from_u32) {
+            let arabic_digit = lang::arabic::get(c).is_some_and(|_| c.is_numeric());
+            assert_eq!(is_digit(c), c.is_ascii_digit() || arabic_digit, "{c:?}");
+            assert_eq!(
+                is_latin(c),
+                lang::chars::is_latin_letter(c) && !matches!(c, '×' | '÷'),
+                "{c:?}"
+            );
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(
+                is_word_char(c),
+                c.is_alphanumeric() || is_arabic_letter(c) || is_mark(c),
+                "{c:?}"
+            );
+            assert_eq!(is_hspace(c), c.is_whitespace() && !is_line_break(c));
+        }
+        for c in ['٣', '۷', '7'] {
+            assert!(is_digit(c) && is_word_char(c), "{c:?}");
+        }
+        for c in ['ـ', '\u{064E}', '\u{06DD}', '\u{200C}', 'é', 'ب'] {
+            assert!(is_word_char(c), "{c:?}");
+        }
+        assert!(!is_latin('×') && lang::chars::is_latin_letter('×'));
+    }
 }

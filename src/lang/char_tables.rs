@@ -4,7 +4,7 @@
 
 /// `chars::compute_flags` of the code points below `chars::TABLE_LEN`.
 #[rustfmt::skip]
-pub(super) static FLAGS: [u8; super::chars::TABLE_LEN] = [
+pub(crate) static FLAGS: [u8; super::chars::TABLE_LEN] = [
     16, 16, 16, 16, 16, 16, 16, 16, 16, 48, 48, 48, 48, 48, 16, 16,
     16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16,
     48, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16,
