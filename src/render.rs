@@ -354,6 +354,7 @@ fn base_env() -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_fuel(Some(5_000_000));
+    env.add_filter("cell", md_cell);
     env.set_auto_escape_callback(|name| {
         let name = name.strip_suffix(".j2").unwrap_or(name);
         if name.ends_with(".html") || name.ends_with(".htm") || name.ends_with(".xml") {
@@ -363,6 +364,13 @@ fn base_env() -> Environment<'static> {
         }
     });
     env
+}
+
+/// The `cell` filter: a value made safe for one cell of a Markdown table
+/// (`|` escaped as `\|`, line breaks and runs of white space as one
+/// space), so that a title holding a bar keeps its row's columns.
+fn md_cell(value: &str) -> String {
+    collapse(value).replace('|', "\\|")
 }
 
 fn template_error(name: &str, e: &minijinja::Error) -> Error {

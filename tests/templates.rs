@@ -175,3 +175,35 @@ fn every_builtin_template_renders_strictly_with_real_contexts() {
         }
     }
 }
+
+#[test]
+fn markdown_table_cells_keep_their_columns() {
+    let r = Renderer::new().unwrap();
+    let title = "خبر | عاجل\nمن دمشق";
+    let index = IndexView {
+        articles: vec![
+            IndexEntry {
+                id: "a".into(),
+                title: title.into(),
+                file: "a".into(),
+                error: None,
+            },
+            IndexEntry {
+                id: "b".into(),
+                title: String::new(),
+                file: "b".into(),
+                error: Some("b: bad | input".into()),
+            },
+        ],
+        generator: "khulasa test".into(),
+    };
+    let out = r.render("index.md.j2", &index).unwrap();
+    let rows: Vec<&str> = out.lines().filter(|l| l.starts_with("| ")).collect();
+    assert!(rows.len() >= 3, "{out}");
+    // A cell's `|` is escaped, so every row has the header's column count.
+    let columns = |row: &str| row.replace("\\|", "").matches('|').count();
+    for row in &rows {
+        assert_eq!(columns(row), columns(rows[0]), "{row}");
+    }
+    assert!(out.contains("خبر \\| عاجل من دمشق"), "{out}");
+}
