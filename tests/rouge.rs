@@ -137,6 +137,17 @@ fn corpus_evaluation_and_missing_predictions() {
     .unwrap();
     assert_eq!(all.missing, vec!["Topic2".to_string()]);
     assert!(close(all.avg["rouge1"].f, 0.5));
+    // A split the references do not hold is an error, not a score of 0.
+    let none = evaluate(
+        &refs[..1],
+        &preds,
+        Options {
+            split: Split::Test,
+            ..Options::default()
+        },
+    )
+    .unwrap_err();
+    assert!(none.to_string().contains("split 'test'"), "{none}");
     let bad = parse_jsonl::<RefRecord>("{\"id\":1}\n", "refs.jsonl").unwrap_err();
     assert!(bad.to_string().starts_with("refs.jsonl:1:"), "{bad}");
 }

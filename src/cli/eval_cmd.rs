@@ -1,11 +1,11 @@
 //! `khulasa eval rouge`: ROUGE (protocol easc-rouge-ar/1) of predictions
 //! against EASC-style references, the same table as `rouge_ar.py`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 use clap::{Args, Subcommand, ValueEnum};
 use khulasa::eval::rouge::{self, Options, PredRecord, RefRecord, Split};
 
@@ -71,7 +71,33 @@ fn rouge_cmd(a: RougeArgs) -> Result<ExitCode> {
     let refs: Vec<RefRecord> = rouge::parse_jsonl(&read(&a.refs)?, &a.refs.display().to_string())?;
     let preds: Vec<PredRecord> =
         rouge::parse_jsonl(&read(&a.pred)?, &a.pred.display().to_string())?;
-    let preds: HashMap<String, String> = preds.into_iter().map(|p| (p.id, p.summary)).collect();
+    let pred_name = a.pred.display();
+    let mut by_id: HashMap<String, String> = HashMap::with_capacity(preds.len());
+    for p in preds {
+        if by_id.contains_key(&p.id) {
+            bail!(
+                "{pred_name}: id {:?} occurs more than once; give one prediction per article",
+                p.id
+            );
+        }
+        by_id.insert(p.id, p.summary);
+    }
+    let preds = by_id;
+    let known: HashSet<&str> = refs.iter().map(|r| r.id.as_str()).collect();
+    let extra: Vec<&str> = preds
+        .keys()
+        .map(String::as_str)
+        .filter(|id| !known.contains(id))
+        .collect();
+    if !extra.is_empty() {
+        let mut eg: Vec<&str> = extra.clone();
+        eg.sort_unstable();
+        eg.truncate(3);
+        eprintln!(
+            "khulasa: warning: {pred_name}: {} predictions have no reference and are not scored, e.g. {eg:?}",
+            extra.len()
+        );
+    }
     let opts = Options {
         split: match a.split {
             SplitArg::Dev => Split::Dev,

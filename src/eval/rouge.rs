@@ -391,13 +391,19 @@ pub struct Report {
 ///
 /// # Errors
 /// [`Error::Config`] when predictions are missing for some articles and
-/// `allow_missing` is off.
+/// `allow_missing` is off, or when no reference belongs to the split.
 pub fn evaluate(
     refs: &[RefRecord],
     preds: &HashMap<String, String>,
     opts: Options,
 ) -> Result<Report> {
     let rows: Vec<&RefRecord> = refs.iter().filter(|r| opts.split.contains(&r.id)).collect();
+    if rows.is_empty() {
+        return Err(Error::Config(format!(
+            "no reference article belongs to split '{}'; choose the split the references hold",
+            opts.split.name()
+        )));
+    }
     let missing: Vec<String> = rows
         .iter()
         .filter(|r| !preds.contains_key(&r.id))
@@ -406,7 +412,8 @@ pub fn evaluate(
     if !missing.is_empty() && !opts.allow_missing {
         let eg: Vec<&str> = missing.iter().take(5).map(String::as_str).collect();
         return Err(Error::Config(format!(
-            "{} ids of split '{}' missing from predictions, e.g. {eg:?}",
+            "{} ids of split '{}' missing from predictions, e.g. {eg:?} (allow missing \
+             predictions to score them as empty summaries: --allow-missing)",
             missing.len(),
             opts.split.name()
         )));
