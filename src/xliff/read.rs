@@ -289,8 +289,13 @@ impl<'a> Parser<'a> {
                     || self.attr(e, b"xmlns")?.as_deref() == Some(NS_XLIFF12)
                 {
                     XliffVersion::V1_2
-                } else {
+                } else if v.is_empty() || v.starts_with("2.") || v == "2" {
                     XliffVersion::V2
+                } else {
+                    return Err(self.err(
+                        self.reader.buffer_position(),
+                        format!("XLIFF version {v:?} is not supported (1.2 and 2.x are)"),
+                    ));
                 };
                 self.version = Some(version);
                 self.doc.version = version;
