@@ -1,4 +1,21 @@
 //! `khulasa batch`: streaming JSONL records over many documents.
+//!
+//! # Record files (`--out DIR/`)
+//!
+//! Each document gets one file, `ID_HASH.json`: `ID` is the document id made
+//! safe for a file name ([`safe_file_stem`]), `HASH` eight hex digits of its
+//! source and id ([`batch::record_hash`]). The name depends on the document
+//! alone, not on its position, so adding or removing inputs never renames
+//! the files of the others, and `--resume` finds them again; the same
+//! (source, id) twice in one run gets `ID_HASH-2.json`, `-3`… in input
+//! order. Names are deterministic; input order is in the stream output and
+//! in each record's `source`, not in the file names. (Before this version
+//! names were `NNNNNNN_ID.json`, NNNNNNN the position; such directories are
+//! not resumed.)
+//!
+//! With `--resume`, a document whose file holds a record is skipped; one
+//! whose file holds an error record (or no readable record) is done again and
+//! its file replaced.
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -25,10 +42,12 @@ pub struct BatchArgs {
     #[command(flatten)]
     pub budget: BudgetArgs,
     /// Where records go: `-` (standard output, the default), a FILE (JSONL, written
-    /// atomically) or a DIR (existing, or ending in `/`: one NNNNNNN_ID.json per document).
+    /// atomically) or a DIR (existing, or ending in `/`: one ID_HASH.json per document,
+    /// HASH from the document's source and id, so names do not change when inputs are added).
     #[arg(long, short = 'o', default_value = "-", value_name = "FILE|DIR|-")]
     pub out: String,
-    /// With a DIR output, skip documents whose record file already exists.
+    /// With a DIR output, skip documents whose record file already holds a record
+    /// (error records are done again and replaced).
     #[arg(long)]
     pub resume: bool,
     /// Documents in flight at once: read and not yet written (bounds memory);
@@ -97,14 +116,28 @@ pub fn run(args: BatchArgs) -> Result<ExitCode> {
         (Out::Dir(d), true) => Some(d.clone()),
         _ => None,
     };
-    let filtered = records.enumerate().filter_map(|(i, r)| {
-        let id = match &r {
-            Ok(d) => d.id.clone(),
-            Err(f) => f.id.clone(),
+    // Names handed out so far (only with a DIR output: a stream needs none).
+    let mut names = std::collections::HashMap::new();
+    let dir_out = matches!(out, Out::Dir(_));
+    let filtered = records.filter_map(|r| {
+        let (id, source) = match &r {
+            Ok(d) => (&d.id, &d.source),
+            Err(f) => (&f.id, &f.source),
         };
-        let name = format!("{i:07}_{}.json", safe_file_stem(&id));
+        if !dir_out {
+            let len = r.as_ref().map_or(0, |d| d.text.len());
+            return Some(((String::new(), len), r));
+        }
+        let base = format!("{}_{}", safe_file_stem(id), batch::record_hash(source, id));
+        let seen: &mut usize = names.entry(base.clone()).or_default();
+        *seen += 1;
+        let name = match *seen {
+            1 => format!("{base}.json"),
+            n => format!("{base}-{n}.json"),
+        };
         if let Some(dir) = &resume_dir {
-            if dir.join(&name).exists() {
+            let done = std::fs::read(dir.join(&name)).is_ok_and(|b| !batch::is_error_record(&b));
+            if done {
                 skipped += 1;
                 return None;
             }
