@@ -183,10 +183,11 @@ impl Pipeline {
     pub fn process_with_budget(&self, doc: Document, budget: Budget) -> Article {
         let mut sentences = segment::segment(&doc.text);
         let mut meta = meta::extract(&doc.text, &sentences);
-        if let Some(t) = given_title(&doc).and_then(|t| title_line(&doc.text, t)) {
-            // The text repeats the input's title as its first line: that line
-            // is the headline, not body, and stays out of the summary.
-            meta.title = Some(t);
+        if let Some(t) = given_title(&doc) {
+            // The input names the title: the text's headline is the first
+            // line when it repeats that title (so it stays out of the
+            // summary), else there is none and the first line is body.
+            meta.title = title_line(&doc.text, t);
         }
         mark_boilerplate(&mut sentences, &meta);
         let analysis = analyze::analyze(&doc.text, &sentences);

@@ -234,10 +234,9 @@ fn parse_doc(body: &str, _attr_id: Option<String>) -> ParsedDoc {
                 let key = name.to_ascii_lowercase();
                 match upper.as_str() {
                     "HEADLINE" | "TITLE" => out.meta.push(("title".into(), v.clone())),
-                    "DATE" | "TIME" => out.meta.push((
-                        "date".into(),
-                        rfc2822_day(&v).unwrap_or_else(|| v.clone()),
-                    )),
+                    "DATE" | "TIME" => out
+                        .meta
+                        .push(("date".into(), rfc2822_day(&v).unwrap_or_else(|| v.clone()))),
                     "SRC" | "SOURCE" => out.meta.push(("outlet".into(), v.clone())),
                     _ => {}
                 }
@@ -424,7 +423,10 @@ mod tests {
     #[test]
     fn rfc2822_dates_give_their_day() {
         let day = |s| rfc2822_day(s);
-        assert_eq!(day("Wed, 07 Mar 2018 22:38:06 +0400").as_deref(), Some("2018-03-07"));
+        assert_eq!(
+            day("Wed, 07 Mar 2018 22:38:06 +0400").as_deref(),
+            Some("2018-03-07")
+        );
         assert_eq!(day("1 Dec 2017").as_deref(), Some("2017-12-01"));
         assert_eq!(day("2018-03-07"), None);
         assert_eq!(day("Wed, 32 Mar 2018"), None);
