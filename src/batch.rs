@@ -39,8 +39,10 @@ pub struct DoneRecord {
     /// Headline.
     pub title: String,
     /// Metadata: everything the input supplied (encoding, member, JSON
-    /// fields…) plus `title`, `source`, `author` and `date` as extracted
-    /// from the text (the input's own value when extraction found none).
+    /// fields…) plus `title`, `source` (the outlet), `author` and `date` as
+    /// in a briefing: the input's own title, outlet and date when it has
+    /// them, else what is extracted from the text; the author from the text,
+    /// else the input's.
     pub meta: BTreeMap<String, serde_json::Value>,
     /// Summary sentences, verbatim, in document order.
     pub summary: Vec<String>,
