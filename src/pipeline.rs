@@ -232,9 +232,7 @@ fn title_line(text: &str, title: &str) -> Option<Span> {
     while let Some(c) = want.next() {
         if c.is_whitespace() {
             while want.next_if(|c| c.is_whitespace()).is_some() {}
-            if rest.next_if(|(_, t)| t.is_whitespace()).is_none() {
-                return None;
-            }
+            rest.next_if(|(_, t)| t.is_whitespace())?;
             while rest.next_if(|(_, t)| t.is_whitespace()).is_some() {}
         } else {
             let (i, t) = rest.next()?;
