@@ -107,7 +107,7 @@ pub fn run(args: BatchArgs) -> Result<ExitCode> {
         docs: args.window.unwrap_or(512 * threads),
         bytes: args.window_mib.saturating_mul(1 << 20),
     };
-    let progress = Progress::new(!args.input.quiet && std::io::stderr().is_terminal());
+    let progress = Progress::on_stderr(args.input.quiet);
     let started = Instant::now();
     let (mut total, mut failed, mut skipped, mut bytes) = (0usize, 0usize, 0usize, 0usize);
     // With --resume, documents whose record exists are turned into a marker
@@ -217,10 +217,21 @@ pub fn run(args: BatchArgs) -> Result<ExitCode> {
 }
 
 /// A progress bar on stderr when it is a terminal; otherwise nothing.
-struct Progress(Option<indicatif::ProgressBar>);
+///
+/// Shared by the commands that go through many documents: make one with
+/// [`Progress::on_stderr`], call [`tick`](Progress::tick) after each
+/// document, print failure lines through [`println`](Progress::println) (so
+/// they do not tear the bar) and [`finish`](Progress::finish) at the end.
+pub(crate) struct Progress(Option<indicatif::ProgressBar>);
 
 impl Progress {
-    fn new(show: bool) -> Self {
+    /// A bar unless `quiet` or stderr is not a terminal.
+    pub(crate) fn on_stderr(quiet: bool) -> Self {
+        Progress::new(!quiet && std::io::stderr().is_terminal())
+    }
+
+    /// A bar when `show`, else a progress that prints nothing but lines.
+    pub(crate) fn new(show: bool) -> Self {
         if !show {
             return Progress(None);
         }
@@ -232,7 +243,8 @@ impl Progress {
         }
         Progress(Some(pb))
     }
-    fn tick(&self, total: usize, failed: usize) {
+    /// `total` documents done so far, `failed` of them errors.
+    pub(crate) fn tick(&self, total: usize, failed: usize) {
         if let Some(pb) = &self.0 {
             pb.set_position(total as u64);
             if failed > 0 {
@@ -240,13 +252,15 @@ impl Progress {
             }
         }
     }
-    fn println(&self, msg: &str) {
+    /// Prints one line on stderr above the bar.
+    pub(crate) fn println(&self, msg: &str) {
         match &self.0 {
             Some(pb) => pb.suspend(|| eprintln!("{msg}")),
             None => eprintln!("{msg}"),
         }
     }
-    fn finish(&self) {
+    /// Removes the bar.
+    pub(crate) fn finish(&self) {
         if let Some(pb) = &self.0 {
             pb.finish_and_clear();
         }
