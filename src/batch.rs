@@ -39,8 +39,10 @@ pub struct DoneRecord {
     /// Headline.
     pub title: String,
     /// Metadata: everything the input supplied (encoding, member, JSON
-    /// fields…) plus `title`, `source`, `author` and `date` as extracted
-    /// from the text (the input's own value when extraction found none).
+    /// fields…) plus `title`, `source` (the outlet), `author` and `date` as
+    /// in a briefing: the input's own title, outlet and date when it has
+    /// them, else what is extracted from the text; the author from the text,
+    /// else the input's.
     pub meta: BTreeMap<String, serde_json::Value>,
     /// Summary sentences, verbatim, in document order.
     pub summary: Vec<String>,
@@ -104,6 +106,44 @@ pub fn record(article: &Article, pipeline: &Pipeline) -> BatchRecord {
         figures: view.figures,
         dates: view.dates,
     }))
+}
+
+/// Eight hex digits naming a document by where it came from and its id:
+/// FNV-1a (64-bit) of `source`, a NUL byte and `id`, folded to 32 bits.
+///
+/// `batch --out DIR/` names each record file `ID_HASH.json` with this hash,
+/// so a document keeps its file name when inputs are added or removed (a
+/// position would shift) and two documents with the same id from different
+/// files do not collide. The function is fixed: changing it would make
+/// `--resume` redo every document.
+///
+/// ```
+/// assert_eq!(khulasa::batch::record_hash("a.txt", "a"), khulasa::batch::record_hash("a.txt", "a"));
+/// assert_ne!(khulasa::batch::record_hash("a.txt", "a"), khulasa::batch::record_hash("b/a.txt", "a"));
+/// assert_eq!(khulasa::batch::record_hash("", "").len(), 8);
+/// ```
+pub fn record_hash(source: &str, id: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in source.as_bytes().iter().chain(&[0]).chain(id.as_bytes()) {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{:08x}", (h ^ (h >> 32)) as u32)
+}
+
+/// True when `bytes` (a record file written by `batch --out DIR/`) hold an
+/// error record, or are not a record at all: `--resume` does such documents
+/// again. Only the top-level keys are looked at; the rest is skipped.
+pub fn is_error_record(bytes: &[u8]) -> bool {
+    #[derive(serde::Deserialize)]
+    struct Keys {
+        id: Option<serde::de::IgnoredAny>,
+        error: Option<serde::de::IgnoredAny>,
+    }
+    match serde_json::from_slice::<Keys>(bytes) {
+        Ok(k) => k.id.is_none() || k.error.is_some(),
+        Err(_) => true,
+    }
 }
 
 /// A record's own word budget (`budget_words` in its metadata) or `default`.

@@ -46,9 +46,14 @@ impl Article {
             .collect()
     }
 
-    /// The title: the extracted headline ([`Meta::title`]), else the first
-    /// sentence of kind [`SentenceKind::Title`], else the first sentence.
+    /// The title: the input's own (`doc.meta["title"]`: a JSON `title` or
+    /// `headline`, a `<DOC>`'s `<TITLE>`/`<HEADLINE>`), else the extracted
+    /// headline ([`Meta::title`]), else the first sentence of kind
+    /// [`SentenceKind::Title`], else the first sentence.
     pub fn title(&self) -> &str {
+        if let Some(t) = given_title(&self.doc) {
+            return t;
+        }
         if let Some(t) = self.meta.title {
             return t.slice(&self.doc.text);
         }
@@ -179,7 +184,13 @@ impl Pipeline {
     /// (a JSONL record's `budget_words`).
     pub fn process_with_budget(&self, doc: Document, budget: Budget) -> Article {
         let mut sentences = segment::segment(&doc.text);
-        let meta = meta::extract(&doc.text, &sentences);
+        let mut meta = meta::extract(&doc.text, &sentences);
+        if let Some(t) = given_title(&doc) {
+            // The input names the title: the text's headline is the first
+            // line when it repeats that title (so it stays out of the
+            // summary), else there is none and the first line is body.
+            meta.title = title_line(&doc.text, t);
+        }
         mark_boilerplate(&mut sentences, &meta);
         let analysis = analyze::analyze(&doc.text, &sentences);
         let scores = score::score(&sentences, &analysis);
@@ -210,6 +221,46 @@ impl Pipeline {
             dates,
         }
     }
+}
+
+/// The title the input gave (`doc.meta["title"]`), trimmed, if not empty.
+fn given_title(doc: &Document) -> Option<&str> {
+    doc.meta
+        .get("title")
+        .map(|t| t.trim())
+        .filter(|t| !t.is_empty())
+}
+
+/// Where `text` opens with `title` as a line of its own (leading white
+/// space skipped, any run of white space in either matching any other,
+/// nothing but blanks after it on its line). A text that merely begins with
+/// the title's words and goes on (`العنوان هو …`) is body, not a title line.
+fn title_line(text: &str, title: &str) -> Option<Span> {
+    let start = text.len() - text.trim_start().len();
+    let mut rest = text.get(start..)?.char_indices().peekable();
+    let mut end = start;
+    let mut want = title.chars().peekable();
+    while let Some(c) = want.next() {
+        if c.is_whitespace() {
+            while want.next_if(|c| c.is_whitespace()).is_some() {}
+            rest.next_if(|(_, t)| t.is_whitespace())?;
+            while rest.next_if(|(_, t)| t.is_whitespace()).is_some() {}
+        } else {
+            let (i, t) = rest.next()?;
+            if t != c {
+                return None;
+            }
+            end = start + i + t.len_utf8();
+        }
+    }
+    for (_, t) in rest {
+        match t {
+            '\n' | '\r' | '\u{2028}' | '\u{2029}' => break,
+            t if t.is_whitespace() => {}
+            _ => return None,
+        }
+    }
+    Some(Span::new(start, end))
 }
 
 /// Body sentences that lie inside boilerplate (view counters, source lines,

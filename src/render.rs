@@ -73,13 +73,15 @@ pub struct TermRow {
 /// Article metadata as shown in a briefing.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct MetaView {
-    /// The headline without a glued byline.
+    /// The input's title, else the headline without a glued byline.
     pub title: String,
-    /// The outlet or source line's value (`الجزيرة + الصحافة الأميركية`).
+    /// The outlet the input names (`meta["outlet"]`, `source`,
+    /// `publisher`), else the text's source line (`الجزيرة + الصحافة الأميركية`).
     pub source: Option<String>,
     /// The author.
     pub author: Option<String>,
-    /// Publication date, ISO 8601.
+    /// Publication date, ISO 8601: the input's `meta["date"]` when it
+    /// parses as a date, else the one written in the text.
     pub date: Option<String>,
 }
 
@@ -213,19 +215,19 @@ impl BriefView {
             title: article.title().to_string(),
             meta: MetaView {
                 title: article.title().to_string(),
-                source: m
-                    .source
-                    .clone()
-                    .or_else(|| input_meta(article, &["source", "outlet", "publisher"])),
+                // What the input says (JSON `source`, `<DOC>` `<SRC>`, as
+                // `meta["outlet"]`; a publication date) wins over what is
+                // guessed from the text.
+                source: input_meta(article, &["outlet", "source", "publisher"])
+                    .or_else(|| m.source.clone()),
                 author: m
                     .author
                     .clone()
                     .or_else(|| input_meta(article, &["author", "byline"])),
-                date: m.date.clone().or_else(|| {
-                    input_meta(article, &["date", "DATE"])
-                        .and_then(|d| crate::meta::parse_date(&d))
-                        .map(|d| d.to_iso())
-                }),
+                date: input_meta(article, &["date", "DATE"])
+                    .and_then(|d| crate::meta::parse_date(&d))
+                    .map(|d| d.to_iso())
+                    .or_else(|| m.date.clone()),
             },
             summary: highlights.iter().map(|h| h.text.clone()).collect(),
             highlights,

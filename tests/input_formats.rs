@@ -263,8 +263,13 @@ fn trec_file_with_three_docs_one_malformed() {
     assert_eq!(d1.id, "D-1");
     assert_eq!(d1.text, "السطر الأول.\nالسطر الثاني & الأخير.");
     assert_eq!(d1.meta["title"], "عنوان S&P", "a bare & is kept");
-    assert_eq!(d1.meta["date"], "Mon, 26 Feb 2018");
+    assert_eq!(d1.meta["date"], "2018-02-26", "an RFC 2822 date as ISO");
+    assert_eq!(
+        d1.meta["time"], "Mon, 26 Feb 2018",
+        "the element as written"
+    );
     assert_eq!(d1.meta["src"], "BBC");
+    assert_eq!(d1.meta["outlet"], "BBC");
     assert_eq!(d1.meta["format"], "trec");
     assert_eq!(d1.source, format!("{p}#1"));
     let bad = recs[1].as_ref().unwrap_err();

@@ -1,4 +1,21 @@
 //! `khulasa batch`: streaming JSONL records over many documents.
+//!
+//! # Record files (`--out DIR/`)
+//!
+//! Each document gets one file, `ID_HASH.json`: `ID` is the document id made
+//! safe for a file name ([`safe_file_stem`]), `HASH` eight hex digits of its
+//! source and id ([`batch::record_hash`]). The name depends on the document
+//! alone, not on its position, so adding or removing inputs never renames
+//! the files of the others, and `--resume` finds them again; the same
+//! (source, id) twice in one run gets `ID_HASH-2.json`, `-3`… in input
+//! order. Names are deterministic; input order is in the stream output and
+//! in each record's `source`, not in the file names. (Before this version
+//! names were `NNNNNNN_ID.json`, NNNNNNN the position; such directories are
+//! not resumed.)
+//!
+//! With `--resume`, a document whose file holds a record is skipped; one
+//! whose file holds an error record (or no readable record) is done again and
+//! its file replaced.
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -25,10 +42,12 @@ pub struct BatchArgs {
     #[command(flatten)]
     pub budget: BudgetArgs,
     /// Where records go: `-` (standard output, the default), a FILE (JSONL, written
-    /// atomically) or a DIR (existing, or ending in `/`: one NNNNNNN_ID.json per document).
+    /// atomically) or a DIR (existing, or ending in `/`: one ID_HASH.json per document,
+    /// HASH from the document's source and id, so names do not change when inputs are added).
     #[arg(long, short = 'o', default_value = "-", value_name = "FILE|DIR|-")]
     pub out: String,
-    /// With a DIR output, skip documents whose record file already exists.
+    /// With a DIR output, skip documents whose record file already holds a record
+    /// (error records are done again and replaced).
     #[arg(long)]
     pub resume: bool,
     /// Documents in flight at once: read and not yet written (bounds memory);
@@ -88,7 +107,7 @@ pub fn run(args: BatchArgs) -> Result<ExitCode> {
         docs: args.window.unwrap_or(512 * threads),
         bytes: args.window_mib.saturating_mul(1 << 20),
     };
-    let progress = Progress::new(!args.input.quiet && std::io::stderr().is_terminal());
+    let progress = Progress::on_stderr(args.input.quiet);
     let started = Instant::now();
     let (mut total, mut failed, mut skipped, mut bytes) = (0usize, 0usize, 0usize, 0usize);
     // With --resume, documents whose record exists are turned into a marker
@@ -97,14 +116,28 @@ pub fn run(args: BatchArgs) -> Result<ExitCode> {
         (Out::Dir(d), true) => Some(d.clone()),
         _ => None,
     };
-    let filtered = records.enumerate().filter_map(|(i, r)| {
-        let id = match &r {
-            Ok(d) => d.id.clone(),
-            Err(f) => f.id.clone(),
+    // Names handed out so far (only with a DIR output: a stream needs none).
+    let mut names = std::collections::HashMap::new();
+    let dir_out = matches!(out, Out::Dir(_));
+    let filtered = records.filter_map(|r| {
+        let (id, source) = match &r {
+            Ok(d) => (&d.id, &d.source),
+            Err(f) => (&f.id, &f.source),
         };
-        let name = format!("{i:07}_{}.json", safe_file_stem(&id));
+        if !dir_out {
+            let len = r.as_ref().map_or(0, |d| d.text.len());
+            return Some(((String::new(), len), r));
+        }
+        let base = format!("{}_{}", safe_file_stem(id), batch::record_hash(source, id));
+        let seen: &mut usize = names.entry(base.clone()).or_default();
+        *seen += 1;
+        let name = match *seen {
+            1 => format!("{base}.json"),
+            n => format!("{base}-{n}.json"),
+        };
         if let Some(dir) = &resume_dir {
-            if dir.join(&name).exists() {
+            let done = std::fs::read(dir.join(&name)).is_ok_and(|b| !batch::is_error_record(&b));
+            if done {
                 skipped += 1;
                 return None;
             }
@@ -184,10 +217,21 @@ pub fn run(args: BatchArgs) -> Result<ExitCode> {
 }
 
 /// A progress bar on stderr when it is a terminal; otherwise nothing.
-struct Progress(Option<indicatif::ProgressBar>);
+///
+/// Shared by the commands that go through many documents: make one with
+/// [`Progress::on_stderr`], call [`tick`](Progress::tick) after each
+/// document, print failure lines through [`println`](Progress::println) (so
+/// they do not tear the bar) and [`finish`](Progress::finish) at the end.
+pub(crate) struct Progress(Option<indicatif::ProgressBar>);
 
 impl Progress {
-    fn new(show: bool) -> Self {
+    /// A bar unless `quiet` or stderr is not a terminal.
+    pub(crate) fn on_stderr(quiet: bool) -> Self {
+        Progress::new(!quiet && std::io::stderr().is_terminal())
+    }
+
+    /// A bar when `show`, else a progress that prints nothing but lines.
+    pub(crate) fn new(show: bool) -> Self {
         if !show {
             return Progress(None);
         }
@@ -199,7 +243,8 @@ impl Progress {
         }
         Progress(Some(pb))
     }
-    fn tick(&self, total: usize, failed: usize) {
+    /// `total` documents done so far, `failed` of them errors.
+    pub(crate) fn tick(&self, total: usize, failed: usize) {
         if let Some(pb) = &self.0 {
             pb.set_position(total as u64);
             if failed > 0 {
@@ -207,13 +252,15 @@ impl Progress {
             }
         }
     }
-    fn println(&self, msg: &str) {
+    /// Prints one line on stderr above the bar.
+    pub(crate) fn println(&self, msg: &str) {
         match &self.0 {
             Some(pb) => pb.suspend(|| eprintln!("{msg}")),
             None => eprintln!("{msg}"),
         }
     }
-    fn finish(&self) {
+    /// Removes the bar.
+    pub(crate) fn finish(&self) {
         if let Some(pb) = &self.0 {
             pb.finish_and_clear();
         }

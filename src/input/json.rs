@@ -22,6 +22,9 @@ const DATE_FIELDS: &[&str] = &[
     "date_extracted",
     "time",
 ];
+/// Field names whose value becomes `meta["outlet"]` (SaudiNewsNet's
+/// `source` is the newspaper).
+const OUTLET_FIELDS: &[&str] = &["outlet", "source", "publisher"];
 /// Fields of a wrapper object that may hold the array of articles.
 const ARRAY_FIELDS: &[&str] = &["articles", "documents", "docs", "data", "items", "records"];
 
@@ -166,8 +169,8 @@ fn take_text(v: Option<&mut Value>) -> String {
 }
 
 /// Moves the scalar fields other than the text and the id into `d.meta`,
-/// then `url` (when the id came from it) and the canonical `title` and
-/// `date` from their aliases.
+/// then `url` (when the id came from it) and the canonical `title`, `date`
+/// and `outlet` from their aliases.
 fn move_meta(
     obj: Map<String, Value>,
     text_key: &str,
@@ -189,7 +192,11 @@ fn move_meta(
     if let Some(u) = url {
         d.meta.insert("url".into(), u);
     }
-    for (canon, aliases) in [("title", TITLE_FIELDS), ("date", DATE_FIELDS)] {
+    for (canon, aliases) in [
+        ("title", TITLE_FIELDS),
+        ("date", DATE_FIELDS),
+        ("outlet", OUTLET_FIELDS),
+    ] {
         if d.meta.contains_key(canon) {
             continue;
         }

@@ -23,8 +23,8 @@
 //! JSON articles take their text from the configured field or else `text`,
 //! `content`, `body`, `article`; the id from the configured field or else
 //! `id`, `docno`, `url`, and else the file (or member) name and position.
-//! Other string and number fields go into `meta`, with `title` and `date`
-//! filled from common aliases (`headline`, `date_extracted`…).
+//! Other string and number fields go into `meta`, with `title`, `date` and
+//! `outlet` filled from common aliases (see the table below).
 //!
 //! Text is decoded as UTF-8 (with or without BOM), UTF-16 (with BOM, or
 //! recognised by its NUL bytes), or a legacy code page guessed by chardetng
@@ -40,6 +40,25 @@
 //! holds `path` (the input on disk), `member` (inside archives),
 //! `compression`, `format` (`text`, `json`, `jsonl`, `trec`) and `encoding`.
 //! Ids are not made unique here: callers that need that deduplicate.
+//!
+//! What the input itself says about the article is kept under three
+//! canonical keys, and the pipeline prefers it over what it guesses from the
+//! text ([`Article::title`](crate::pipeline::Article::title), the briefing's
+//! outlet and date):
+//!
+//! | key | JSON / JSONL field (first found) | `<DOC>` element |
+//! |---|---|---|
+//! | `title` | `title`, `headline` | `TITLE`, `HEADLINE` |
+//! | `date` | `date`, `date_published`, `published`, `pubdate`, `date_extracted`, `time` | `DATE`, `TIME` |
+//! | `outlet` | `outlet`, `source`, `publisher` | `SRC`, `SOURCE` |
+//!
+//! The original fields stay in `meta` under their own names too. A text
+//! whose first line is the given title has that line as its headline, so it
+//! is not repeated in the summary.
+//!
+//! Inputs that cannot seek (a FIFO, `<(…)` process substitution, standard
+//! input) are read as streams: the bytes sniffed to recognise the format are
+//! put back in front of the rest.
 //!
 //! # Safety with hostile inputs
 //!
@@ -576,8 +595,13 @@ impl Inputs {
             Ok(f) => f,
             Err(e) => return Some(origin.failed(Error::io(path, e).to_string())),
         };
-        let size = file.metadata().ok().map(|m| m.len());
-        self.open_src(origin, Src::File(file), size)
+        match file.metadata() {
+            Ok(m) if m.is_file() => self.open_src(origin, Src::File(file), Some(m.len())),
+            // A FIFO, `<(…)` process substitution, character device or
+            // socket cannot seek back after the format is sniffed: it is read
+            // as a stream, like standard input.
+            _ => self.open_src(origin, Src::Stream(Box::new(file)), None),
+        }
     }
 
     /// Recognises the format of `src` and either returns a record or pushes

@@ -4,8 +4,12 @@
 //! The reader is a lenient tag scanner, not an XML parser: real collections
 //! contain bare `&` and `<` in text and unclosed tags. `DOCNO` (or the
 //! `id` attribute of `<DOC>`) gives the id, `TEXT` the text (with `<P>` tags
-//! turned into paragraph breaks), `TITLE`/`HEADLINE` the title, `DATE`/`TIME`
-//! the date; every other element goes into the metadata under its lowercased
+//! turned into paragraph breaks), `TITLE`/`HEADLINE` the title
+//! (`meta["title"]`), `DATE`/`TIME` the date (`meta["date"]`; an RFC 2822
+//! date such as `Wed, 07 Mar 2018 22:38:06 +0400` becomes `2018-03-07`,
+//! anything else is kept as written), `SRC`/`SOURCE`
+//! the outlet (`meta["outlet"]`, the element is also kept under its own
+//! name); every other element goes into the metadata under its lowercased
 //! name. A `<DOC>` without `</DOC>` gives a failed record and the next
 //! `<DOC>` is read normally.
 
@@ -230,7 +234,10 @@ fn parse_doc(body: &str, _attr_id: Option<String>) -> ParsedDoc {
                 let key = name.to_ascii_lowercase();
                 match upper.as_str() {
                     "HEADLINE" | "TITLE" => out.meta.push(("title".into(), v.clone())),
-                    "DATE" | "TIME" => out.meta.push(("date".into(), v.clone())),
+                    "DATE" | "TIME" => out
+                        .meta
+                        .push(("date".into(), rfc2822_day(&v).unwrap_or_else(|| v.clone()))),
+                    "SRC" | "SOURCE" => out.meta.push(("outlet".into(), v.clone())),
                     _ => {}
                 }
                 if key != "title" && key != "date" {
@@ -244,6 +251,22 @@ fn parse_doc(body: &str, _attr_id: Option<String>) -> ParsedDoc {
         out.text = Some(texts.join("\n\n"));
     }
     out
+}
+
+/// The day of an RFC 2822 date (`Wed, 07 Mar 2018 22:38:06 +0400`, as in
+/// ANT's `<TIME>`) as ISO `2018-03-07`; `None` for anything else.
+fn rfc2822_day(v: &str) -> Option<String> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let rest = v.split_once(',').map_or(v, |(_, r)| r);
+    let mut words = rest.split_whitespace();
+    let day: u32 = words.next()?.parse().ok()?;
+    let month = words.next()?.to_ascii_lowercase();
+    let month = MONTHS.iter().position(|m| month.starts_with(m))? + 1;
+    let year = words.next()?;
+    let ok = (1..=31).contains(&day) && year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit());
+    ok.then(|| format!("{year}-{month:02}-{day:02}"))
 }
 
 /// Value of `name="…"` (or `'…'`, or bare) inside an open tag.
@@ -395,6 +418,20 @@ mod tests {
             decode_entities("S&P &amp; co &#1575;&#x628; &bogus; &"),
             "S&P & co اب &bogus; &"
         );
+    }
+
+    #[test]
+    fn rfc2822_dates_give_their_day() {
+        let day = |s| rfc2822_day(s);
+        assert_eq!(
+            day("Wed, 07 Mar 2018 22:38:06 +0400").as_deref(),
+            Some("2018-03-07")
+        );
+        assert_eq!(day("1 Dec 2017").as_deref(), Some("2017-12-01"));
+        assert_eq!(day("2018-03-07"), None);
+        assert_eq!(day("Wed, 32 Mar 2018"), None);
+        assert_eq!(day("Wed, 07 Foo 2018"), None);
+        assert_eq!(day("07 Mar 18"), None);
     }
 
     #[test]
