@@ -274,3 +274,261 @@ fn article_text_is_never_template_code_and_html_is_escaped() {
     );
     assert!(html.contains(r#"lang="ar" dir="rtl""#));
 }
+
+/// Standard output of a successful run.
+fn stdout_of(cmd: &mut Command) -> String {
+    let o = run(cmd);
+    assert!(
+        o.status.success(),
+        "failed: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8(o.stdout).unwrap()
+}
+
+#[test]
+fn review9_out_follows_a_symlink_and_replaces_its_target() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = &seed_files()[1];
+    let want = stdout_of(khulasa().arg("summarize").arg(seed));
+    std::fs::write(dir.path().join("tgt.txt"), "old\n").unwrap();
+    let link = dir.path().join("L");
+    std::os::unix::fs::symlink("tgt.txt", &link).unwrap();
+    stdout_of(khulasa().arg("summarize").arg(seed).arg("--out").arg(&link));
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the link itself was replaced"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("tgt.txt")).unwrap(),
+        want
+    );
+    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(names.len(), 2, "a temporary file was left behind");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn review9_out_writes_into_a_named_pipe() {
+    use std::io::Read;
+    use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("f");
+    assert!(Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    // A reader opened without blocking (O_NONBLOCK), so khulasa's open for
+    // writing finds it; the summary (a few KiB) fits in the pipe's buffer.
+    let mut reader = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(0o4000)
+        .open(&fifo)
+        .unwrap();
+    let seed = &seed_files()[1];
+    stdout_of(khulasa().arg("summarize").arg(seed).arg("--out").arg(&fifo));
+    let mut got = String::new();
+    reader.read_to_string(&mut got).unwrap();
+    assert_eq!(got, stdout_of(khulasa().arg("summarize").arg(seed)));
+    assert!(
+        std::fs::metadata(&fifo).unwrap().file_type().is_fifo(),
+        "the pipe was replaced by a file"
+    );
+}
+
+#[test]
+fn review9_out_to_a_directory_is_one_line_and_leaves_no_temp_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("d");
+    std::fs::create_dir(&d).unwrap();
+    let o = run(khulasa()
+        .arg("summarize")
+        .arg(&seed_files()[1])
+        .arg("--out")
+        .arg(&d));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains(&format!("{} is a directory", d.display())) && !stderr.contains(".d.tmp"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+/// Runs khulasa with its standard output a pipe whose reader is gone.
+fn run_into_closed_pipe(args: &[&str], dir: &Path) -> Output {
+    let mut child = khulasa()
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn review9_a_closed_pipe_ends_quietly_without_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bad.tsv"), "x\n").unwrap();
+    for args in [
+        &["templates", "list"][..],
+        &["glossary", "check", "bad.tsv"],
+    ] {
+        let o = run_into_closed_pipe(args, dir.path());
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert_ne!(o.status.code(), Some(101), "{args:?}");
+    }
+    let o = run_into_closed_pipe(&["templates", "list"], dir.path());
+    assert_eq!(o.status.code(), Some(0));
+    assert!(o.stderr.is_empty());
+}
+
+#[test]
+fn review9_inputs_walked_or_filtered_to_nothing_are_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let e = dir.path().join("e");
+    std::fs::create_dir(&e).unwrap();
+    std::fs::write(e.join("a.pdf"), "%PDF").unwrap();
+    std::fs::write(e.join("b.txt"), "جملة.").unwrap();
+    for cmd in ["split", "summarize", "terms"] {
+        let o = run(khulasa().arg(cmd).arg(&e).args(["--include", "*.md"]));
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{cmd}: {stderr}");
+        assert!(
+            stderr.starts_with("khulasa: error: no documents found in ")
+                && stderr.contains(&e.display().to_string())
+                && stderr.contains("--include '*.md'")
+                && stderr.lines().count() == 1,
+            "{cmd}: {stderr}"
+        );
+    }
+    std::fs::remove_file(e.join("b.txt")).unwrap();
+    let o = run(khulasa().arg("split").arg(&e));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("*.txt"));
+    let o = run(khulasa().arg("split").arg(&e).args(["--include", "["]));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--include"));
+    // An explicit empty file is still an (empty) document.
+    std::fs::write(e.join("empty.txt"), "").unwrap();
+    let o = run(khulasa().arg("split").arg(e.join("empty.txt")));
+    assert!(o.status.success() && o.stdout.is_empty());
+}
+
+#[test]
+fn review9_prep_skips_an_empty_document_without_failing() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "  \n").unwrap();
+    let out = dir.path().join("p");
+    let o = run(khulasa()
+        .arg("prep")
+        .arg(&seed_files()[1])
+        .arg(&empty)
+        .arg("--out")
+        .arg(&out));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("empty.txt: skipped") && stderr.contains("1 empty document skipped"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("1 document prepared"), "{stderr}");
+    let stem = seed_files()[1]
+        .file_stem()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    assert!(out.join(format!("{stem}.xlf")).is_file());
+    assert!(!out.join("empty.xlf").exists());
+}
+
+#[test]
+fn review9_several_documents_in_text_output_get_id_headers() {
+    let seeds = seed_files();
+    let ids: Vec<String> = seeds[..2]
+        .iter()
+        .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned())
+        .collect();
+    for cmd in ["summarize", "split"] {
+        let one: Vec<String> = seeds[..2]
+            .iter()
+            .map(|p| stdout_of(khulasa().arg(cmd).arg(p)))
+            .collect();
+        // One document: no header, as before.
+        assert!(!one[0].starts_with("# ") && !one[0].is_empty(), "{cmd}");
+        let both = stdout_of(khulasa().arg(cmd).args(&seeds[..2]));
+        assert_eq!(
+            both,
+            format!("# {}\n{}\n# {}\n{}", ids[0], one[0], ids[1], one[1]),
+            "{cmd}"
+        );
+    }
+}
+
+#[test]
+fn review9_brief_refuses_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = run(khulasa()
+        .args(["brief", "--out", "-"])
+        .current_dir(dir.path()));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr.contains("--out DIR") && stderr.lines().count() == 1,
+        "{stderr}"
+    );
+    assert!(!dir.path().join("-").exists());
+}
+
+#[test]
+fn review9_unknown_template_names_are_warned() {
+    let dir = tempfile::tempdir().unwrap();
+    let t = dir.path().join("tpl");
+    std::fs::create_dir(&t).unwrap();
+    std::fs::write(t.join("brefi.md.j2"), "x\n").unwrap();
+    let o = run(khulasa()
+        .args(["brief", "-q", "--templates"])
+        .arg(&t)
+        .arg("--out")
+        .arg(dir.path().join("o"))
+        .arg(&seed_files()[1]));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("brefi.md.j2") && stderr.contains("known names: brief.md.j2"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn review9_help_and_counts_say_what_happens() {
+    let help = |cmd: &str| stdout_of(khulasa().args([cmd, "--help"]));
+    for cmd in ["split", "summarize", "terms"] {
+        assert!(help(cmd).contains("No INPUT: standard input"), "{cmd}");
+    }
+    let brief = help("brief");
+    assert!(brief.contains("digest") && brief.contains("no index.txt"));
+    let terms = help("terms");
+    for ext in [".tsv", ".csv", ".json", ".tbx", ".tbx2008.tbx", ".utf8"] {
+        assert!(terms.contains(ext), "--glossary help lacks {ext}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let o = run(khulasa()
+        .arg("brief")
+        .arg("--out")
+        .arg(dir.path().join("o"))
+        .arg(&seed_files()[1]));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("khulasa: 1 briefing in "), "{stderr}");
+}

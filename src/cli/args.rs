@@ -19,7 +19,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Bilingual briefing per document plus an index (default input: the bundled seeds).
+    /// Bilingual briefing per document, an index and the daily digest (default input: the bundled seeds).
     Brief(BriefArgs),
     /// Split documents into sentences (text, or JSONL with code-point offsets).
     Split(SplitArgs),
@@ -44,7 +44,8 @@ pub enum Command {
 /// Where documents come from; shared by every command.
 #[derive(Debug, Args, Clone)]
 pub struct InputArgs {
-    /// Files, directories or `-` (standard input).
+    /// Files, directories or `-` (standard input). No INPUT: standard input
+    /// (brief: the bundled seed articles).
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<String>,
     /// Read inputs as JSONL records ({"id": …, "text": …} per line).
@@ -58,10 +59,10 @@ pub struct InputArgs {
     pub text_field: String,
     /// When walking directories, read only files matching GLOB (repeatable;
     /// default: *.txt *.json *.jsonl *.xml *.sgml *.zip *.tar *.tar.gz *.tgz *.gz and files without extension).
-    #[arg(long, value_name = "GLOB")]
+    #[arg(long, value_name = "GLOB", value_parser = glob_arg)]
     pub include: Vec<String>,
     /// When walking directories, skip files and directories matching GLOB (repeatable).
-    #[arg(long, value_name = "GLOB")]
+    #[arg(long, value_name = "GLOB", value_parser = glob_arg)]
     pub exclude: Vec<String>,
     /// Decode every input with this encoding (e.g. windows-1256, iso-8859-6, utf-16le)
     /// instead of detecting it.
@@ -84,8 +85,10 @@ pub struct InputArgs {
 /// Glossary selection; shared by commands that match terms.
 #[derive(Debug, Args, Clone)]
 pub struct GlossaryArgs {
-    /// Glossary file (TSV: Arabic, English[, header-named columns]); repeatable.
-    /// Replaces the bundled glossary; `default` names the bundled one.
+    /// Glossary file, format by extension: .tsv (Arabic, English[, header-named
+    /// columns]; also any other name), .csv, .json, .tbx (TBX v3 or 2008),
+    /// .tbx2008.tbx, .utf8 (OmegaT); repeatable. Replaces the bundled glossary;
+    /// `default` names the bundled one.
     #[arg(long = "glossary", short = 'g', value_name = "FILE")]
     pub glossaries: Vec<String>,
 }
@@ -120,10 +123,12 @@ pub struct BriefArgs {
     pub glossary: GlossaryArgs,
     #[command(flatten)]
     pub budget: BudgetArgs,
-    /// Output directory (created if missing).
+    /// Output directory (created if missing; not `-`: brief writes files).
     #[arg(long, short = 'o', default_value = "briefings", value_name = "DIR")]
     pub out: PathBuf,
-    /// Output formats, comma-separated.
+    /// Output formats, comma-separated: a file per document (ID.md …), the
+    /// index (index.md always; index.html, index.json) and the digest of the
+    /// day's stories (digest.md, .html, .json, .txt). txt has no index.txt.
     #[arg(long, short = 'f', value_delimiter = ',', default_values = ["md", "html", "json"], value_name = "FORMATS")]
     pub format: Vec<BriefFormat>,
     /// Directory of templates overriding the built-in ones (same file names).
@@ -143,7 +148,8 @@ pub enum LineFormat {
 pub struct SplitArgs {
     #[command(flatten)]
     pub input: InputArgs,
-    /// Output format.
+    /// Output format. text: one sentence per line; with more than one
+    /// document, each starts with a line `# ID` and a blank line separates them.
     #[arg(long, short = 'f', default_value = "text")]
     pub format: LineFormat,
     /// Write to FILE instead of standard output (`-`).
@@ -157,7 +163,8 @@ pub struct SummarizeArgs {
     pub input: InputArgs,
     #[command(flatten)]
     pub budget: BudgetArgs,
-    /// Output format.
+    /// Output format. text: one sentence per line; with more than one
+    /// document, each starts with a line `# ID` and a blank line separates them.
     #[arg(long, short = 'f', default_value = "text")]
     pub format: LineFormat,
     /// Write to FILE instead of standard output (`-`).
@@ -175,10 +182,27 @@ pub struct TermsArgs {
     /// glossary lacks, with a suggested romanization.
     #[arg(long)]
     pub candidates: bool,
-    /// Output format.
+    /// Output format. text: per document a line `# ID`, then one hit per
+    /// line (offsets, quote, Arabic, English, type).
     #[arg(long, short = 'f', default_value = "text")]
     pub format: LineFormat,
     /// Write to FILE instead of standard output (`-`).
     #[arg(long, short = 'o', default_value = "-", value_name = "FILE")]
     pub out: String,
+}
+
+/// Checks a `--include`/`--exclude` pattern: `*`, `**` and `?` are the
+/// wildcards; brackets would be taken literally, so they are refused rather
+/// than silently matching nothing.
+fn glob_arg(s: &str) -> Result<String, String> {
+    if s.is_empty() {
+        return Err("empty pattern; give a glob such as '*.txt'".to_string());
+    }
+    if s.contains(['[', ']']) {
+        return Err(
+            "character classes ([...]) are not supported; use * and ? (? also matches a bracket)"
+                .to_string(),
+        );
+    }
+    Ok(s.to_string())
 }

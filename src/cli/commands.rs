@@ -1,12 +1,13 @@
 //! The subcommands: read inputs, call the library, write outputs.
 
-use std::io::Write;
+use std::io::IsTerminal;
+use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 use khulasa::glossary::{self, Glossary};
 use khulasa::input::{self, Failed, InputOptions, Record};
-use khulasa::render::{BriefView, IndexEntry, IndexView, Renderer};
+use khulasa::render::{BriefView, IndexEntry, IndexView, Renderer, BUILTIN_TEMPLATES};
 use khulasa::summarize::Budget;
 use khulasa::text::spans_to_char_offsets;
 use khulasa::{Article, Document, Pipeline};
@@ -59,25 +60,75 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
 }
 
 /// Reads the inputs; with none and `seeds`, the bundled seeds; with none
-/// otherwise, standard input.
-pub(crate) fn read_records(args: &InputArgs, seeds: bool) -> Vec<Record> {
+/// otherwise, standard input (with a hint on stderr when it is a terminal).
+///
+/// # Errors
+/// When directories were walked, or --include/--exclude given, and no
+/// document came out at all ([`no_documents`]).
+pub(crate) fn read_records(args: &InputArgs, seeds: bool) -> Result<Vec<Record>> {
     if args.inputs.is_empty() && seeds && !args.jsonl {
-        return SEEDS
+        return Ok(SEEDS
             .iter()
             .map(|(id, text)| {
                 let mut d = Document::new(*id, *text);
                 d.source = format!("seeds/{id}.txt");
                 Ok(d)
             })
-            .collect();
+            .collect());
     }
     let opts = input_options(args);
     let inputs = if args.inputs.is_empty() {
+        if !args.quiet && std::io::stdin().is_terminal() {
+            eprintln!(
+                "khulasa: reading standard input… (Ctrl-D to end; give files or directories as arguments)"
+            );
+        }
         vec!["-".to_string()]
     } else {
         args.inputs.clone()
     };
-    input::read_all(&inputs, &opts)
+    let records = input::read_all(&inputs, &opts);
+    let files = args.inputs.iter().filter(|i| *i != "-");
+    let filtered = !args.include.is_empty() || !args.exclude.is_empty();
+    if records.is_empty() && files.clone().any(|i| filtered || Path::new(i).is_dir()) {
+        return Err(no_documents(args));
+    }
+    Ok(records)
+}
+
+/// The error when the inputs gave no document at all: names the inputs and
+/// the patterns that chose the files.
+pub(crate) fn no_documents(args: &InputArgs) -> anyhow::Error {
+    let inputs = if args.inputs.is_empty() {
+        "standard input".to_string()
+    } else {
+        args.inputs.join(", ")
+    };
+    let quoted = |globs: &[String]| {
+        globs
+            .iter()
+            .map(|g| format!("'{g}'"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let excluded = if args.exclude.is_empty() {
+        String::new()
+    } else {
+        format!(" and none matching --exclude {}", quoted(&args.exclude))
+    };
+    let why = if args.include.is_empty() {
+        format!(
+            "a directory is searched for {} and files without extension{excluded}; \
+             --include GLOB reads others",
+            input::DEFAULT_INCLUDE.join(" ")
+        )
+    } else {
+        format!(
+            "only files matching --include {}{excluded} are read",
+            quoted(&args.include)
+        )
+    };
+    anyhow::anyhow!("no documents found in {inputs} ({why})")
 }
 
 /// The input layer's options from the command line.
@@ -134,6 +185,53 @@ pub(crate) fn load_glossary(args: &GlossaryArgs) -> Result<Glossary> {
         g.extend(next);
     }
     Ok(g)
+}
+
+/// The line `# ID` that starts a document in text output: always with
+/// `total` 0 (`terms`), else only when there is more than one document.
+fn header(id: &str, total: usize) -> String {
+    if total == 1 {
+        String::new()
+    } else {
+        format!("# {}\n", one_line(id))
+    }
+}
+
+/// `n thing` or `n things`.
+pub(crate) fn plural(n: usize, thing: &str) -> String {
+    if n == 1 {
+        format!("1 {thing}")
+    } else {
+        format!("{n} {thing}s")
+    }
+}
+
+/// The renderer: the built-in templates, or those of `dir` over them. A
+/// `.j2` file in `dir` whose name is no built-in template gets a warning
+/// (it is used only if another template includes it).
+pub(crate) fn templates(dir: Option<&Path>) -> Result<Renderer> {
+    let Some(dir) = dir else {
+        return Ok(Renderer::new()?);
+    };
+    let renderer = Renderer::with_dir(dir)?;
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .with_context(|| format!("cannot read templates directory {}", dir.display()))?
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".j2"))
+        .filter(|n| !BUILTIN_TEMPLATES.iter().any(|(b, _)| b == n))
+        .collect();
+    names.sort();
+    let known: Vec<&str> = BUILTIN_TEMPLATES.iter().map(|(n, _)| *n).collect();
+    for n in names {
+        eprintln!(
+            "khulasa: warning: {}: not a template name khulasa renders (used only if \
+             another template includes it); known names: {}",
+            dir.join(n).display(),
+            known.join(", ")
+        );
+    }
+    Ok(renderer)
 }
 
 /// Line breaks and tabs as spaces, for one-line text output.
@@ -227,9 +325,9 @@ pub(crate) fn run_documents(
         .glossary(load_glossary(glossary)?)
         .budget(default_budget)
         .build()?;
-    let records = read_records(input, seeds);
+    let records = read_records(input, seeds)?;
     if records.is_empty() {
-        bail!("no documents found in the inputs (see --include/--exclude; use --jsonl for JSONL)");
+        return Err(no_documents(input));
     }
     let total = records.len();
     let results = process_all(&pool, &pipeline, records, default_budget);
@@ -249,10 +347,10 @@ pub(crate) fn run_documents(
 }
 
 fn brief(args: BriefArgs) -> Result<ExitCode> {
-    let renderer = match &args.templates {
-        Some(dir) => Renderer::with_dir(dir)?,
-        None => Renderer::new()?,
-    };
+    if args.out.as_os_str() == "-" {
+        bail!("brief writes a directory of files, not standard output; name one with --out DIR");
+    }
+    let renderer = templates(args.templates.as_deref())?;
     let DocumentRun {
         pool,
         pipeline,
@@ -384,8 +482,8 @@ fn brief(args: BriefArgs) -> Result<ExitCode> {
     }
     if !args.input.quiet {
         eprintln!(
-            "khulasa: {} briefings in {} ({} failed)",
-            total - failed,
+            "khulasa: {} in {} ({} failed)",
+            plural(total - failed, "briefing"),
             args.out.display(),
             failed
         );
@@ -395,7 +493,7 @@ fn brief(args: BriefArgs) -> Result<ExitCode> {
 
 fn split(args: SplitArgs) -> Result<ExitCode> {
     let pool = thread_pool(&args.input)?;
-    let records = read_records(&args.input, false);
+    let records = read_records(&args.input, false)?;
     let total = records.len();
     let lines: Vec<Result<String, Failed>> = pool.install(|| {
         records
@@ -405,7 +503,7 @@ fn split(args: SplitArgs) -> Result<ExitCode> {
                     let sents = khulasa::segment::segment(&doc.text);
                     match args.format {
                         LineFormat::Text => {
-                            let mut s = String::new();
+                            let mut s = header(&doc.id, total);
                             for x in &sents {
                                 s.push_str(&x.span.slice(&doc.text).replace(['\n', '\r'], " "));
                                 s.push('\n');
@@ -445,10 +543,10 @@ fn write_lines(
         match l {
             Ok(s) => {
                 if blank_between && !first {
-                    sink.write_all(b"\n")?;
+                    sink.write_str("\n")?;
                 }
                 first = false;
-                sink.write_all(s.as_bytes())?;
+                sink.write_str(&s)?;
             }
             Err(f) => failed += report_failure(&f),
         }
@@ -464,16 +562,17 @@ fn summarize(args: SummarizeArgs) -> Result<ExitCode> {
         .budget(budget(&args.budget))
         .without_facts()
         .build()?;
-    let records = read_records(&args.input, false);
+    let records = read_records(&args.input, false)?;
     let total = records.len();
     let lines = process_map(&pool, &pipeline, records, budget(&args.budget), |a| {
         let spans = a.summary_spans();
         let texts: Vec<&str> = spans.iter().map(|s| s.slice(&a.doc.text)).collect();
         match args.format {
-            LineFormat::Text => texts
-                .iter()
-                .map(|t| format!("{}\n", t.replace(['\n', '\r'], " ")))
-                .collect(),
+            LineFormat::Text => texts.iter().fold(header(&a.doc.id, total), |mut s, t| {
+                s.push_str(&t.replace(['\n', '\r'], " "));
+                s.push('\n');
+                s
+            }),
             LineFormat::Jsonl => SummaryLine {
                 id: &a.doc.id,
                 sentences: spans_to_char_offsets(&a.doc.text, &spans),
@@ -492,7 +591,7 @@ fn terms(args: TermsArgs) -> Result<ExitCode> {
         .glossary(glossary)
         .without_facts()
         .build()?;
-    let records = read_records(&args.input, false);
+    let records = read_records(&args.input, false)?;
     let total = records.len();
     let entries = pipeline.glossary().entries();
     let lines = process_map(&pool, &pipeline, records, Budget::default(), |a| {
@@ -506,7 +605,7 @@ fn terms(args: TermsArgs) -> Result<ExitCode> {
         };
         match args.format {
             LineFormat::Text => {
-                let mut s = format!("# {}\n", a.doc.id);
+                let mut s = header(&a.doc.id, 0);
                 for (h, o) in a.hits.iter().zip(&offsets) {
                     if let Some(e) = entries.get(h.entry) {
                         let kind = e.kind.map_or("", |k| k.as_str());

@@ -109,7 +109,7 @@ fn rouge_cmd(a: RougeArgs) -> Result<ExitCode> {
         allow_missing: a.allow_missing,
     };
     let report = rouge::evaluate(&refs, &preds, opts)?;
-    println!("{}", report.table());
+    crate::output::print_stdout(&format!("{}\n", report.table()))?;
     if let Some(out) = &a.json {
         let body = serde_json::to_string_pretty(&report)? + "\n";
         std::fs::write(out, body).with_context(|| format!("cannot write {}", out.display()))?;

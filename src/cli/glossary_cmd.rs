@@ -13,7 +13,7 @@ use anyhow::{bail, Context, Result};
 use clap::{Args, Subcommand};
 use khulasa::glossary::{self, Format, Glossary, Severity};
 
-use crate::output::write_atomic;
+use crate::output::{print_stdout, write_atomic, Sink};
 
 /// Check and convert glossaries.
 #[derive(Debug, Args)]
@@ -124,6 +124,7 @@ fn check(files: &[String], from: Option<&str>, strict: bool) -> Result<ExitCode>
             }
         }
     }
+    let mut out = Sink::open("-")?;
     for (name, text, format) in &sources {
         let issues = glossary::check(text, name, *format);
         for i in &issues {
@@ -131,9 +132,10 @@ fn check(files: &[String], from: Option<&str>, strict: bool) -> Result<ExitCode>
                 Severity::Error => errors += 1,
                 Severity::Warning => warnings += 1,
             }
-            println!("{i}");
+            out.write_str(&format!("{i}\n"))?;
         }
     }
+    out.finish()?;
     eprintln!(
         "khulasa: checked {} file(s): {errors} error(s), {warnings} warning(s)",
         sources.len()
@@ -170,10 +172,7 @@ fn convert(input: &str, output: &str, from: Option<&str>, to: Option<&str>) -> R
     let out_format = format_arg(to, output, "output")?;
     let body = g.write(out_format);
     if output == "-" {
-        use std::io::Write;
-        let mut so = std::io::stdout().lock();
-        so.write_all(body.as_bytes())?;
-        so.flush()?;
+        print_stdout(&body)?;
     } else {
         write_atomic(Path::new(output), body.as_bytes())?;
     }

@@ -5,7 +5,6 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 use clap::ValueEnum;
-use khulasa::render::Renderer;
 use khulasa::xliff::{self, MergedDoc};
 
 use crate::commands::exit_code;
@@ -63,10 +62,7 @@ pub fn run(args: MergeArgs) -> Result<ExitCode> {
     if args.files.is_empty() {
         bail!("no XLIFF files given");
     }
-    let renderer = match &args.templates {
-        Some(dir) => Renderer::with_dir(dir)?,
-        None => Renderer::new()?,
-    };
+    let renderer = crate::commands::templates(args.templates.as_deref())?;
     std::fs::create_dir_all(&args.out)
         .with_context(|| format!("cannot create output directory {}", args.out.display()))?;
     let names: Vec<String> = args.files.iter().map(|p| stem(p)).collect();

@@ -12,7 +12,7 @@ use khulasa::xliff::{self, Package, XliffOptions};
 use rayon::prelude::*;
 
 use crate::args::{BudgetArgs, GlossaryArgs, InputArgs};
-use crate::commands::{exit_code, report_failure, run_documents, DocumentRun};
+use crate::commands::{exit_code, plural, report_failure, run_documents, DocumentRun};
 use crate::output::write_atomic;
 
 /// XLIFF flavours `prep` writes.
@@ -109,16 +109,20 @@ pub fn run(args: PrepArgs) -> Result<ExitCode> {
             .collect()
     });
     let mut failed = 0usize;
+    let mut empty = 0usize;
     let mut counts = Vec::new();
     let mut packages = Vec::new();
     for ((r, stem), b) in results.iter().zip(&stems).zip(built) {
         match (r, b) {
             (Ok(a), Some((pkg, _))) if pkg.units.is_empty() => {
-                failed += 1;
-                eprintln!(
-                    "khulasa: {}: no text to translate (no sentences); no XLIFF written",
-                    a.doc.source
-                );
+                // Not a failure: an empty document has nothing to translate.
+                empty += 1;
+                if !args.input.quiet {
+                    eprintln!(
+                        "khulasa: {}: skipped: no text to translate (no sentences); no XLIFF written",
+                        a.doc.source
+                    );
+                }
             }
             (Ok(_), Some((pkg, files))) => {
                 for (name, body) in files {
@@ -143,12 +147,17 @@ pub fn run(args: PrepArgs) -> Result<ExitCode> {
     )?;
     write_atomic(&args.out.join("wordcount.txt"), report.to_text().as_bytes())?;
     if !args.input.quiet {
+        let skipped = if empty > 0 {
+            format!("; {} skipped", plural(empty, "empty document"))
+        } else {
+            String::new()
+        };
         eprintln!(
-            "khulasa: {} documents prepared in {} ({} segments, {} words; {} failed)",
-            packages.len(),
+            "khulasa: {} prepared in {} ({}, {}; {} failed{skipped})",
+            plural(packages.len(), "document"),
             args.out.display(),
-            report.total.segments,
-            report.total.words,
+            plural(report.total.segments, "segment"),
+            plural(report.total.words, "word"),
             failed
         );
     }

@@ -33,9 +33,11 @@ pub enum TemplatesAction {
 pub fn run(args: TemplatesArgs) -> Result<ExitCode> {
     match args.action {
         TemplatesAction::List => {
-            for (name, _) in BUILTIN_TEMPLATES {
-                println!("{name}");
-            }
+            let names: String = BUILTIN_TEMPLATES
+                .iter()
+                .map(|(name, _)| format!("{name}\n"))
+                .collect();
+            crate::output::print_stdout(&names)?;
         }
         TemplatesAction::Dump { dir, force } => {
             std::fs::create_dir_all(&dir)
