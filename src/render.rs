@@ -209,12 +209,13 @@ impl BriefView {
                 .find(|s| s.span.contains(span))
                 .map_or(String::new(), |s| collapse(s.span.slice(text)))
         };
+        let title = shorten(article.title(), MAX_TITLE_CHARS);
         BriefView {
             id: article.doc.id.clone(),
             source: article.doc.source.clone(),
-            title: article.title().to_string(),
+            title: title.clone(),
             meta: MetaView {
-                title: article.title().to_string(),
+                title,
                 // What the input says (JSON `source`, `<DOC>` `<SRC>`, as
                 // `meta["outlet"]`; a publication date) wins over what is
                 // guessed from the text.
@@ -385,6 +386,19 @@ fn template_error(name: &str, e: &minijinja::Error) -> Error {
     Error::Template {
         name: name.to_string(),
         message,
+    }
+}
+
+/// Characters of a title shown in views: a "title" that is a whole
+/// unpunctuated text (a one-sentence document of megabytes) would otherwise
+/// be copied into every index row and digest source.
+pub const MAX_TITLE_CHARS: usize = 300;
+
+/// The first `max` characters of `s`, and `…` when it is longer.
+fn shorten(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((end, _)) => format!("{}…", s.get(..end).unwrap_or(s)),
+        None => s.to_string(),
     }
 }
 

@@ -399,7 +399,7 @@ fn review9_inputs_walked_or_filtered_to_nothing_are_an_error() {
     std::fs::create_dir(&e).unwrap();
     std::fs::write(e.join("a.pdf"), "%PDF").unwrap();
     std::fs::write(e.join("b.txt"), "جملة.").unwrap();
-    for cmd in ["split", "summarize", "terms"] {
+    for cmd in ["split", "summarize", "terms", "batch"] {
         let o = run(khulasa().arg(cmd).arg(&e).args(["--include", "*.md"]));
         let stderr = String::from_utf8_lossy(&o.stderr);
         assert_eq!(o.status.code(), Some(2), "{cmd}: {stderr}");

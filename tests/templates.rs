@@ -207,3 +207,23 @@ fn markdown_table_cells_keep_their_columns() {
     }
     assert!(out.contains("خبر \\| عاجل من دمشق"), "{out}");
 }
+
+#[test]
+fn a_text_long_headline_is_shortened_in_views() {
+    let p = Pipeline::builder().build().unwrap();
+    let text = "كلمة ".repeat(2_000);
+    let a = p.process(khulasa::Document::new("long", text.as_str()));
+    let v = BriefView::new(&a, p.glossary());
+    assert_eq!(
+        v.title.chars().count(),
+        khulasa::render::MAX_TITLE_CHARS + 1
+    );
+    assert!(v.title.ends_with('…'));
+    assert!(text.starts_with(v.title.trim_end_matches('…')));
+    // Ordinary headlines are quoted whole.
+    let a = p.process(khulasa::Document::new(
+        "short",
+        "هدنة في الرقة\nنص الخبر هنا.",
+    ));
+    assert_eq!(BriefView::new(&a, p.glossary()).title, "هدنة في الرقة");
+}

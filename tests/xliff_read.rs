@@ -53,10 +53,7 @@ fn malformed_and_foreign_files_are_errors() {
             "<xliff version=\"2.0\"><file></unit></file></xliff>",
             "mismatched end",
         ),
-        (
-            "<xliff version=\"3.0\"><file/></xliff>",
-            "unknown version",
-        ),
+        ("<xliff version=\"3.0\"><file/></xliff>", "unknown version"),
     ] {
         assert!(
             matches!(xliff::read(text, "x"), Err(Error::Parse { .. })),

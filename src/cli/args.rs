@@ -99,10 +99,13 @@ pub struct BudgetArgs {
     /// At most N sentences per summary [default: 4].
     #[arg(long, value_name = "N", conflicts_with_all = ["words", "ratio"])]
     pub sentences: Option<usize>,
-    /// At most N words per summary (a JSONL record's budget_words overrides).
+    /// About N words per summary: whole sentences are added until the
+    /// summary reaches N words, so the last one may run past N (ROUGE
+    /// protocols cut summaries at the budget). A JSONL record's budget_words
+    /// overrides.
     #[arg(long, value_name = "N", conflicts_with = "ratio")]
     pub words: Option<usize>,
-    /// This fraction (0-1] of each document's words.
+    /// About this fraction (0-1] of each document's words, filled as --words.
     #[arg(long, value_name = "R")]
     pub ratio: Option<f64>,
 }

@@ -193,6 +193,18 @@ pub fn run(args: BatchArgs) -> Result<ExitCode> {
         s.finish()?;
     }
     progress.finish();
+    // As the other commands: walking or filtering that found nothing is an
+    // error, not an empty success.
+    let filtered = !args.input.include.is_empty() || !args.input.exclude.is_empty();
+    if total + skipped == 0
+        && args
+            .input
+            .inputs
+            .iter()
+            .any(|i| i != "-" && (filtered || Path::new(i).is_dir()))
+    {
+        return Err(crate::commands::no_documents(&args.input));
+    }
     if !args.input.quiet {
         let secs = started.elapsed().as_secs_f64();
         eprintln!(
@@ -237,9 +249,15 @@ impl Progress {
         }
         let pb = indicatif::ProgressBar::new_spinner();
         if let Ok(style) = indicatif::ProgressStyle::with_template(
-            "{spinner} {pos} documents, {per_sec}, {elapsed} {msg}",
+            "{spinner} {pos} documents, {rate}, {elapsed} {msg}",
         ) {
-            pb.set_style(style);
+            // indicatif's own {per_sec} prints four decimals ("1,503.4817/s").
+            pb.set_style(style.with_key(
+                "rate",
+                |s: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = write!(w, "{:.1}/s", s.per_sec());
+                },
+            ));
         }
         Progress(Some(pb))
     }

@@ -136,7 +136,15 @@ impl WordCount {
         }
         let t = &self.total;
         rows.push(row(
-            &format!("TOTAL ({} documents)", t.documents),
+            &format!(
+                "TOTAL ({} {})",
+                t.documents,
+                if t.documents == 1 {
+                    "document"
+                } else {
+                    "documents"
+                }
+            ),
             t.units,
             t.segments,
             t.words,
