@@ -652,10 +652,17 @@ fn credit_line(s: &str, ns: &str, w: &str) -> bool {
 /// (first word `w`) a name or caption line rather than the rest of it?
 fn name_line(s: &str, ns: &str, w: &str) -> bool {
     // The subject named again (`عبدالله سيسيه` under a headline about him,
-    // `أمير المنطقة …` under `أمير المنطقة يدشن …`): a caption or a name.
-    if w.chars().count() >= 3
-        && s.split_whitespace()
-            .any(|x| x.trim_matches(|c: char| !c.is_alphanumeric()) == w)
+    // `أمير المنطقة …` under `أمير المنطقة يدشن …`, `من تدريبات الوحدة`
+    // under a headline about الوحدة): a caption or a name. (Its first word
+    // of 3+ letters, or any word of 5+.)
+    let bare = |x: &'_ str| x.trim_matches(|c: char| !c.is_alphanumeric()).to_owned();
+    let first_or_long =
+        |(k, x): (usize, &str)| k == 0 && x.chars().count() >= 3 || x.chars().count() >= 5;
+    if ns
+        .split_whitespace()
+        .enumerate()
+        .filter(|&p| first_or_long(p))
+        .any(|(_, x)| s.split_whitespace().any(|y| bare(y) == bare(x)))
     {
         return true;
     }

@@ -388,15 +388,22 @@ impl Scan<'_> {
         }
     }
 
-    /// A listed title or era abbreviation behind a one-letter conjunction
-    /// or preposition (`ود.` `وم.` `وأ.د.` `لد.`, §9).
+    /// A listed title abbreviation or `م` (مهندس) behind a one-letter
+    /// conjunction or preposition (`ود.` `وم.` `وأ.د.` `لد.`, §9); not
+    /// `له.` `به.` (pronoun `ه`, listed as the era letter) nor words such as
+    /// `لص.`.
     fn prefixed_abbrev(&self, key: &str) -> Option<Stop> {
+        const WORDS: &[&str] = &["لص", "فص", "بت", "بص"];
         let rest = key
             .strip_prefix(['و', 'ف', 'ب', 'ل'])
             // Not a bare alef: `لا.` `وا.` are words.
             .filter(|r| !r.is_empty() && !r.starts_with('ا'))?;
+        if WORDS.contains(&key) {
+            return None;
+        }
         match self.abbrevs.get(rest)? {
-            c @ (AbbrevClass::Title | AbbrevClass::Era) => Some(Stop::Abbr(c)),
+            AbbrevClass::Title => Some(Stop::Abbr(AbbrevClass::Title)),
+            AbbrevClass::Era if rest == "م" => Some(Stop::Abbr(AbbrevClass::Title)),
             _ => None,
         }
     }
@@ -609,7 +616,7 @@ impl Scan<'_> {
             // Fronted quotation and its reporting clause. A quotation that
             // opened inside a sentence (`قال: "…. …." وأضاف`) is the object
             // of that sentence, not fronted: what follows it is new.
-            if op <= unit && self.opens_unit(op) && is_reporting(word) {
+            if op <= unit && !self.quoted_in_sentence(op) && is_reporting(word) {
                 return true;
             }
         }
@@ -619,9 +626,9 @@ impl Scan<'_> {
 
 impl Scan<'_> {
     /// Is the last non-space char before `i` an opening quote or bracket
-    /// (`«...وسنبقى`, `( ... )`)? A straight quote counts only when it does
-    /// not close a quotation (`بأنه "تاريخي".. لكن` ends the unit, §7),
-    /// except in the document's first line (headlines keep `"…".. …`).
+    /// (`«...وسنبقى`, `( ... )`)? A straight quote counts too, unless it
+    /// closes a quotation opened inside the sentence (`بأنه "تاريخي".. لكن`
+    /// ends the unit, §7) outside the headline (headlines keep `"…".. …`).
     fn after_opening_mark(&self, i: usize) -> bool {
         let text = self.text;
         let Some(k) = text
@@ -638,11 +645,13 @@ impl Scan<'_> {
         };
         match char_at(text, k) {
             Some('«' | '“' | '(' | '[') => true,
-            Some('"') => {
-                let closes = quotes::mark_at(self.marks, k)
-                    .is_some_and(|m| matches!(m.role, Role::Close(_)));
-                !closes || self.in_first_line(k)
-            }
+            Some('"') => match quotes::mark_at(self.marks, k).map(|m| m.role) {
+                // A closed quotation inside a sentence: the ellipsis after it
+                // ends the unit. A fronted one (`"…".. بهذه الكلمات أعلن`)
+                // goes on with its reporting clause.
+                Some(Role::Close(op)) => !self.quoted_in_sentence(op) || self.in_first_line(k),
+                _ => true,
+            },
             _ => false,
         }
     }
@@ -667,11 +676,12 @@ impl Scan<'_> {
             <= 21
     }
 
-    /// Does the quotation opened at `op` start a unit (only white space,
-    /// a terminal group or the block start before it)?
-    fn opens_unit(&self, op: usize) -> bool {
+    /// Did the quotation opened at `op` open inside a sentence (after a
+    /// word, a colon or a comma: `قال: "…"`, `بأنه "…"`), rather than being
+    /// fronted (after a terminal, a dateline dash or at the block start)?
+    fn quoted_in_sentence(&self, op: usize) -> bool {
         prev_non_ws(self.text, self.bs, op, 8)
-            .is_none_or(|c| is_terminal(c) || is_closing_quote_shape(c) || is_closing_bracket(c))
+            .is_some_and(|c| c.is_alphanumeric() || matches!(c, ':' | '،' | ','))
     }
 
     /// `قال في مقاله «ماذا بعد؟» إن…`: the word after an embedded title is
