@@ -655,7 +655,9 @@ fn name_line(s: &str, ns: &str, w: &str) -> bool {
     // `أمير المنطقة …` under `أمير المنطقة يدشن …`, `من تدريبات الوحدة`
     // under a headline about الوحدة): a caption or a name. (Its first word
     // of 3+ letters, or any word of 5+.)
-    let bare = |x: &'_ str| x.trim_matches(|c: char| !c.is_alphanumeric()).to_owned();
+    fn bare(x: &str) -> &str {
+        x.trim_matches(|c: char| !c.is_alphanumeric())
+    }
     let first_or_long =
         |(k, x): (usize, &str)| k == 0 && x.chars().count() >= 3 || x.chars().count() >= 5;
     if ns

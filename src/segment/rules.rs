@@ -656,19 +656,20 @@ impl Scan<'_> {
         }
     }
 
-    /// Is byte `k` on the first non-blank line of the document, and is that
-    /// line short enough to be a headline (at most 20 words)?
+    /// Is byte `k` on the first non-blank line of the document, and does
+    /// that line look like a headline (at most 21 words, no final full stop)?
     fn in_first_line(&self, k: usize) -> bool {
         let text = self.text;
-        if !text
-            .get(..k)
-            .is_some_and(|s| !s.trim_start().contains(is_line_break))
-        {
+        let line = text.get(..k).map_or("", str::trim_start);
+        if line.contains(is_line_break) {
             return false;
         }
-        let line = text.get(..k).map_or("", str::trim_start);
         let rest = text.get(k..).unwrap_or("");
         let rest = rest.split(is_line_break).next().unwrap_or("");
+        // A headline does not end with a full stop.
+        if rest.trim_end().ends_with(['.', '۔']) {
+            return false;
+        }
         line.split_whitespace()
             .chain(rest.split_whitespace())
             .take(22)
