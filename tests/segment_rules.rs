@@ -77,6 +77,33 @@ const CASES: &[(&str, &str, &str)] = &[
     ("9 BC continues", "منذ عام 2000 ق.م. في ملحمة جلجامش ظهرت القصة.", "منذ عام 2000 ق.م. في ملحمة جلجامش ظهرت القصة."),
     ("9 PO box", "راسلونا على ص.ب. 1234 الرياض.", "راسلونا على ص.ب. 1234 الرياض."),
     ("9 etc ends", "تباع الكتب والمجلات إلخ. وفي المعرض أجنحة كثيرة.", "تباع الكتب والمجلات إلخ.‖وفي المعرض أجنحة كثيرة."),
+    // §3 a headline and the byline, dateline, caption or name line under it
+    ("3 title then byline", "وزير الصحة يفتتح مستشفى جديداً\nبقلم: سامي الحسن\nافتتح الوزير المستشفى أمس.", "وزير الصحة يفتتح مستشفى جديداً‖بقلم: سامي الحسن‖افتتح الوزير المستشفى أمس."),
+    ("3 title then إعداد", "البلدية تطلق حملة لتنظيف الشواطئ\nإعداد: قسم الأخبار\nأطلقت البلدية حملة واسعة.", "البلدية تطلق حملة لتنظيف الشواطئ‖إعداد: قسم الأخبار‖أطلقت البلدية حملة واسعة."),
+    ("3 title then كتب", "الجامعة تستقبل طلابها الجدد\nكتب محمد العلي\nاستقبلت الجامعة طلابها.", "الجامعة تستقبل طلابها الجدد‖كتب محمد العلي‖استقبلت الجامعة طلابها."),
+    ("3 title then name", "النادي يجدد عقد مدربه لموسمين\nخالد الزهراني\nجدد النادي عقد مدربه.", "النادي يجدد عقد مدربه لموسمين‖خالد الزهراني‖جدد النادي عقد مدربه."),
+    ("3 title then dateline", "الأمطار تغلق طرقاً في المنطقة الشرقية\n صحيفة الخليج – الدمام\nأغلقت الأمطار طرقاً عدة.", "الأمطار تغلق طرقاً في المنطقة الشرقية‖صحيفة الخليج – الدمام‖أغلقت الأمطار طرقاً عدة."),
+    ("3 title then glued dateline", "المهرجان يستقطب آلاف الزوار\nفهد السالم-جدة\nاستقطب المهرجان آلاف الزوار.", "المهرجان يستقطب آلاف الزوار‖فهد السالم-جدة‖استقطب المهرجان آلاف الزوار."),
+    ("3 title then caption", "المحافظ يدشن مشروع الإسكان الجديد\nجانب من حفل التدشين\nدشن المحافظ المشروع.", "المحافظ يدشن مشروع الإسكان الجديد‖جانب من حفل التدشين‖دشن المحافظ المشروع."),
+    ("3 title then caption naming subject", "المحافظ يزور مصنع الألبان\nالمحافظ يتفقد خطوط الإنتاج\nزار المحافظ المصنع.", "المحافظ يزور مصنع الألبان‖المحافظ يتفقد خطوط الإنتاج‖زار المحافظ المصنع."),
+    ("3 title then credit caption", "الرئيس يستقبل السفراء الجدد\nالسفراء في قصر الضيافة (واس)\nاستقبل الرئيس السفراء.", "الرئيس يستقبل السفراء الجدد‖السفراء في قصر الضيافة (واس)‖استقبل الرئيس السفراء."),
+    // §5 a quotation opened inside a sentence (after قال:) ends with it
+    ("5 multi quote then reporting verb", "قال الوزير: \"لن نتراجع. سنواصل العمل.\" وأضاف أن الخطة جاهزة.", "قال الوزير: \"لن نتراجع.‖سنواصل العمل.\"‖وأضاف أن الخطة جاهزة."),
+    ("5 curly multi quote then verb", "وقالت المديرة: “بدأنا التسجيل. الأماكن محدودة.” وأكدت أن الطلب كبير.", "وقالت المديرة: “بدأنا التسجيل.‖الأماكن محدودة.”‖وأكدت أن الطلب كبير."),
+    ("5 guillemet multi quote then verb", "وصرح المتحدث: «الوضع هادئ. لا إصابات.» وأوضح أن التحقيق مستمر.", "وصرح المتحدث: «الوضع هادئ.‖لا إصابات.»‖وأوضح أن التحقيق مستمر."),
+    ("5 fronted multi quote stays with its clause", "عاد الوفد أمس. «الاتفاق قريب. بقيت تفاصيل» قال رئيس الوفد للصحفيين.", "عاد الوفد أمس.‖«الاتفاق قريب.‖بقيت تفاصيل» قال رئيس الوفد للصحفيين."),
+    // §7 straight quote then ellipsis in body text
+    ("7 straight quote ellipsis", "وصف المحللون الخطة بأنها \"طموحة\".. لكن التمويل لم يتوفر بعد. وتبدأ المرحلة الأولى قريباً.", "وصف المحللون الخطة بأنها \"طموحة\"..‖لكن التمويل لم يتوفر بعد.‖وتبدأ المرحلة الأولى قريباً."),
+    ("7 fronted straight quote ellipsis", "انتهى الموسم أمس. \"لقد كان موسماً صعباً\".. بهذه الكلمات ودع المدرب جمهوره.", "انتهى الموسم أمس.‖\"لقد كان موسماً صعباً\".. بهذه الكلمات ودع المدرب جمهوره."),
+    ("7 omission after opening quote", "ردد المتظاهرون \"...ولن نرحل\" حتى المساء.", "ردد المتظاهرون \"...ولن نرحل\" حتى المساء."),
+    // §8 scores
+    ("8 spaced score", "فاز الفريق على ضيفه 3 - 2. وسجل المهاجم هدفين.", "فاز الفريق على ضيفه 3 - 2.‖وسجل المهاجم هدفين."),
+    ("8 score glued dash", "انتهت المباراة 2-0. وغادر الجمهور.", "انتهت المباراة 2-0.‖وغادر الجمهور."),
+    // §9 conjunction or preposition + abbreviation
+    ("9 و + د.", "حضر الندوة د. أحمد سالم ود. ليلى حسن وم. خالد يوسف من الجامعة.", "حضر الندوة د. أحمد سالم ود. ليلى حسن وم. خالد يوسف من الجامعة."),
+    ("9 و + أ.د.", "ناقش البحث أ. سعيد وأ.د. هدى من الكلية.", "ناقش البحث أ. سعيد وأ.د. هدى من الكلية."),
+    ("9 pronoun ه is not an abbreviation", "شكر الوزير فريقه على ما قدمه له. وقال إن العمل مستمر.", "شكر الوزير فريقه على ما قدمه له.‖وقال إن العمل مستمر."),
+    ("9 لا is a word", "هل انتهت الأزمة؟ الجواب لا. فالأسعار ترتفع.", "هل انتهت الأزمة؟‖الجواب لا.‖فالأسعار ترتفع."),
     // §10 English
     ("10 english abbreviations", "Mr. Smith met Dr. Jones at 5 p.m. on Monday. They talked.", "Mr. Smith met Dr. Jones at 5 p.m. on Monday.‖They talked."),
     ("10 initials", "Shares of J. P. Morgan rose. George W. Bush spoke.", "Shares of J. P. Morgan rose.‖George W. Bush spoke."),
@@ -84,6 +111,8 @@ const CASES: &[(&str, &str, &str)] = &[
     ("10 U.S. inside", "The U.S. Army said the U.S. economy grew.", "The U.S. Army said the U.S. economy grew."),
     ("10 Inc then Arabic", "The deal was signed by Acme Inc. ونقلت الوكالة الخبر.", "The deal was signed by Acme Inc.‖ونقلت الوكالة الخبر."),
     ("10 gloss inside arabic", "يسمى الصداع التوتري (بالإنجليزية: Tension headache) وهو شائع.", "يسمى الصداع التوتري (بالإنجليزية: Tension headache) وهو شائع."),
+    ("10 dotted initials", "The company was bought by J.K. Rowlings Ltd. in London. Then it grew.", "The company was bought by J.K. Rowlings Ltd. in London.‖Then it grew."),
+    ("10 a.m. time zone", "The talks start at 9 a.m. GMT on Monday. They end at 5 p.m. Officials agreed.", "The talks start at 9 a.m. GMT on Monday.‖They end at 5 p.m.‖Officials agreed."),
     // §11 addresses
     ("11 url", "يزور الموقع https://www.example.gov.sa/ar/news?id=42 يومياً. ويقرأ الأخبار.", "يزور الموقع https://www.example.gov.sa/ar/news?id=42 يومياً.‖ويقرأ الأخبار."),
     ("11 url final stop", "يزور الموقع https://x.org/a?id=1. ثم يغادر.", "يزور الموقع https://x.org/a?id=1.‖ثم يغادر."),
@@ -213,4 +242,37 @@ fn custom_abbreviations() {
     let none = Segmenter::without_abbreviations();
     assert_eq!(none.segment("Mr. Smith left.").len(), 2);
     assert_eq!(Segmenter::default().segment("Mr. Smith left.").len(), 1);
+}
+
+// §3 hard-wrapped text: a line that a relative pronoun or a detached `بـ`
+// continues is not a paragraph end; spaced list numbers `1 - …` start items.
+#[test]
+fn wrapped_continuations_and_spaced_list_numbers() {
+    let w = Segmenter::default().with_layout(Layout::Wrapped);
+    let t = "تناول التقرير الطويل أوضاع المزارعين في المناطق الجبلية البعيدة عن المدن، وتحدث\nعن المشكلة\nالتي يواجهها صغار المزارعين كل موسم بسبب ارتفاع أسعار الأسمدة.";
+    assert_eq!(w.segment(t).len(), 1, "{:?}", w.segment(t));
+    let t = "تعاني كثير من الأسر في الأحياء القديمة من انقطاع المياه لساعات طويلة، وتلجأ\nإلى ما يعرف\nبـ (الصهاريج الخاصة) التي ترفع كلفة المعيشة على السكان.";
+    assert_eq!(w.segment(t).len(), 1);
+    let t = "وأوصت اللجنة في تقريرها النهائي بعدد من الإجراءات العاجلة في المدارس:\n1 - صيانة المباني القديمة\n2 - توفير الكتب قبل بدء العام\n3 - تدريب المعلمين الجدد";
+    let got: Vec<&str> = w.segment(t).iter().map(|s| s.span.slice(t)).collect();
+    assert_eq!(
+        got,
+        [
+            "وأوصت اللجنة في تقريرها النهائي بعدد من الإجراءات العاجلة في المدارس:",
+            "1 - صيانة المباني القديمة",
+            "2 - توفير الكتب قبل بدء العام",
+            "3 - تدريب المعلمين الجدد"
+        ]
+    );
+}
+
+// §3 the headline rules do not change for two-line headlines: a first line
+// ending in a function word still goes on in a short second line.
+#[test]
+fn headline_wrapped_after_function_word() {
+    let t = "الوزير يبحث التعاون مع\nالجانب الفرنسي\n\nبحث الوزير التعاون.";
+    assert_eq!(segment(t).len(), 2);
+    // A headline `"…".. …` keeps its current reading (one unit).
+    let t = "الفريق \"الأفضل\".. هل يحسم اللقب\n\nيلعب الفريق مباراته الأخيرة غداً.";
+    assert_eq!(segment(t).len(), 2);
 }

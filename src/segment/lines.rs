@@ -3,7 +3,7 @@
 //! breaks make.
 
 use super::chars::{
-    char_at, is_closing_bracket, is_closing_quote_shape, is_digit, is_latin, is_starter,
+    char_at, is_arabic, is_closing_bracket, is_closing_quote_shape, is_digit, is_latin, is_starter,
     is_terminal, word_at, WordSet,
 };
 use super::Layout;
@@ -371,9 +371,20 @@ pub(crate) fn is_list_marker(s: &str) -> bool {
             let rest = s.trim_start_matches(is_digit);
             let digits = s.len() - rest.len();
             let mut r = rest.chars();
-            digits <= 6
-                && matches!(r.next(), Some('.' | '-' | ')' | '/' | '–'))
-                && r.next().is_some_and(char::is_whitespace)
+            match r.next() {
+                Some('.' | '-' | ')' | '/' | '–') => {
+                    digits <= 6 && r.next().is_some_and(char::is_whitespace)
+                }
+                // `1 - نقع القدمين`: a spaced dash before a word (not the
+                // score or range `2 - 1`).
+                Some(' ') => {
+                    digits <= 3
+                        && matches!(r.next(), Some('-' | '–'))
+                        && r.next() == Some(' ')
+                        && r.next().is_some_and(|c| c.is_alphabetic())
+                }
+                _ => false,
+            }
         }
         _ => {
             // Single Arabic letter label `أ)` `ب-`, interview `س:` `ج/`.
@@ -561,10 +572,34 @@ fn wrapped_break(
     if first.is_some_and(|c| (is_latin(c) && c.is_lowercase()) || is_digit(c)) {
         return false;
     }
+    // A relative pronoun or a detached `بـ` goes on with the line before.
+    if cannot_start(ns) {
+        return false;
+    }
     if indent_signal && n.indented {
         return true;
     }
     short
+}
+
+/// Does the line start with a word that cannot open a sentence: a
+/// relative pronoun (`الذي`, `التي`, …) or the detached preposition `بـ`?
+fn cannot_start(ns: &str) -> bool {
+    const REL: &[&str] = &[
+        "الذي",
+        "التي",
+        "الذين",
+        "اللذان",
+        "اللتان",
+        "اللذين",
+        "اللتين",
+        "اللواتي",
+        "اللاتي",
+        "اللائي",
+        "التى",
+    ];
+    let w = ns.split_whitespace().next().unwrap_or("");
+    REL.contains(&w) || w.starts_with("بـ") || w.starts_with("لـ")
 }
 
 /// Looks like an imperfect Arabic verb (`يبحث`, `تعلن`), not a plural
@@ -590,6 +625,107 @@ fn construct_noun(w: &str) -> bool {
         && !w.ends_with("ية")
 }
 
+/// Is the line `ns` after the headline `s` a unit of its own: a byline,
+/// dateline, caption or name line (`بقلم: …`, `سامي الحسن – الرياض`,
+/// `جانب من الحفل`, `سامي الحسن`), never the rest of the headline (§3)?
+/// `w` is its first word.
+fn credit_line(s: &str, ns: &str, w: &str) -> bool {
+    // Labelled fields and `name – place` datelines: a headline that goes
+    // on in the next line has neither a colon nor a dash between words.
+    if ns.contains(':') || has_dash_separator(ns) {
+        return true;
+    }
+    let mut cs = ns.chars();
+    let initial = matches!((cs.next(), cs.next()), (Some(a), Some('.')) if is_arabic(a));
+    if is_credit_word(w) || initial {
+        // `إعداد …`, `تصوير …`, a caption `جانب من …`, `د. فلان`.
+        return true;
+    }
+    // A photo credit `(واس)` at the end: a caption.
+    if ns.ends_with(')') && !s.ends_with(')') {
+        return true;
+    }
+    false
+}
+
+/// After a headline `s` that does not end in a function word: is `ns`
+/// (first word `w`) a name or caption line rather than the rest of it?
+fn name_line(s: &str, ns: &str, w: &str) -> bool {
+    // The subject named again (`عبدالله سيسيه` under a headline about him,
+    // `أمير المنطقة …` under `أمير المنطقة يدشن …`, `من تدريبات الوحدة`
+    // under a headline about الوحدة): a caption or a name. (Its first word
+    // of 3+ letters, or any word of 5+.)
+    fn bare(x: &str) -> &str {
+        x.trim_matches(|c: char| !c.is_alphanumeric())
+    }
+    let first_or_long =
+        |(k, x): (usize, &str)| k == 0 && x.chars().count() >= 3 || x.chars().count() >= 5;
+    if ns
+        .split_whitespace()
+        .enumerate()
+        .filter(|&p| first_or_long(p))
+        .any(|(_, x)| s.split_whitespace().any(|y| bare(y) == bare(x)))
+    {
+        return true;
+    }
+    // One or two words that do not start with the article (which may finish
+    // a construct, `موجة⏎الحر`): a byline name (`سامي الحسن`, `جروس`).
+    words_upto(ns, 2) <= 2 && !w.starts_with("ال")
+}
+
+/// A dash standing between words (`عين اليوم – الرياض`, `القرشي-مكة`,
+/// `المدني ـ عين اليوم`), not inside a number range (`2480-2550`).
+fn has_dash_separator(s: &str) -> bool {
+    let mut prev: Option<char> = None;
+    let mut it = s.chars().peekable();
+    while let Some(c) = it.next() {
+        let next = it.peek().copied();
+        let space_before = prev.is_some_and(char::is_whitespace);
+        let space_after = next.is_some_and(char::is_whitespace);
+        let sep = match c {
+            '-' | '–' | '—' => {
+                space_before
+                    || space_after
+                    || (prev.is_some_and(is_arabic) && next.is_some_and(is_arabic))
+            }
+            // Tatweel used as a dash.
+            'ـ' => space_before,
+            _ => false,
+        };
+        if sep {
+            return true;
+        }
+        prev = Some(c);
+    }
+    false
+}
+
+/// First words of bylines and captions.
+fn is_credit_word(w: &str) -> bool {
+    matches!(
+        w,
+        "بقلم"
+            | "إعداد"
+            | "اعداد"
+            | "كتب"
+            | "كتبت"
+            | "تصوير"
+            | "متابعة"
+            | "ترجمة"
+            | "تحرير"
+            | "المصدر"
+            | "الكاتب"
+            | "جانب"
+            | "لقطة"
+            | "صورة"
+            | "مشهد"
+    )
+}
+
+fn words_upto(t: &str, max: usize) -> usize {
+    t.split_whitespace().take(max + 1).count()
+}
+
 /// Is the document's first line `s` a headline that goes on in the next
 /// line `ns` (one unit), rather than a title followed by a sub-title? Both
 /// short, neither punctuated at the end, and the second starts like the rest
@@ -607,8 +743,14 @@ fn wrapped_title(s: &str, l: &Line, ns: &str, n: &Line) -> bool {
     let Some(f) = w.chars().next() else {
         return false;
     };
+    if credit_line(s, ns, w) {
+        return false;
+    }
     if is_function_word(last_word(s)) {
         return true;
+    }
+    if name_line(s, ns, w) {
+        return false;
     }
     // The first line has a verb still waiting for its object; the second
     // is a phrase without a verb of its own.

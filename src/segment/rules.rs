@@ -66,6 +66,12 @@ const AFTER_COUNTRY: &[&str] = &[
     "Commerce",
 ];
 
+/// Time zones that continue after `a.m.` / `p.m.` (`10 a.m. GMT`, §10).
+const TIME_ZONES: &[&str] = &[
+    "GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "ET", "CT", "PT", "BST",
+    "CET", "CEST", "EET", "EEST", "IST", "AST", "JST",
+];
+
 /// Per-block state of the pass.
 struct Scan<'a> {
     text: &'a str,
@@ -345,7 +351,7 @@ impl Scan<'_> {
         }
         let class = match self.abbrevs.get(key) {
             Some(c) => Stop::Abbr(c),
-            None => match derived_class(key) {
+            None => match derived_class(key).or_else(|| self.prefixed_abbrev(key)) {
                 Some(c) => c,
                 None => return true,
             },
@@ -368,7 +374,9 @@ impl Scan<'_> {
                 match first {
                     Some(f) if f.is_lowercase() || is_digit(f) => false,
                     Some(f) if f.is_uppercase() => {
-                        !(key.contains('.') && AFTER_COUNTRY.contains(&word))
+                        !(key.contains('.') && AFTER_COUNTRY.contains(&word)
+                            || matches!(key, "a.m" | "p.m" | "A.M" | "P.M")
+                                && TIME_ZONES.contains(&word))
                     }
                     Some(f) if is_arabic(f) => true,
                     Some(_) => true,
@@ -380,15 +388,44 @@ impl Scan<'_> {
         }
     }
 
+    /// A listed title abbreviation or `م` (مهندس) behind a one-letter
+    /// conjunction or preposition (`ود.` `وم.` `وأ.د.` `لد.`, §9); not
+    /// `له.` `به.` (pronoun `ه`, listed as the era letter) nor words such as
+    /// `لص.`.
+    fn prefixed_abbrev(&self, key: &str) -> Option<Stop> {
+        const WORDS: &[&str] = &["لص", "فص", "بت", "بص"];
+        let rest = key
+            .strip_prefix(['و', 'ف', 'ب', 'ل'])
+            // Not a bare alef: `لا.` `وا.` are words.
+            .filter(|r| !r.is_empty() && !r.starts_with('ا'))?;
+        if WORDS.contains(&key) {
+            return None;
+        }
+        match self.abbrevs.get(rest)? {
+            AbbrevClass::Title => Some(Stop::Abbr(AbbrevClass::Title)),
+            AbbrevClass::Era if rest == "م" => Some(Stop::Abbr(AbbrevClass::Title)),
+            _ => None,
+        }
+    }
+
     fn at_line_start(&self, pos: usize) -> bool {
         if pos <= self.bs {
             return true;
         }
         match self.text.get(..pos) {
-            Some(s) => match s.chars().rev().find(|c| !is_hspace(*c)) {
-                None => true,
-                Some(c) => is_line_break(c) || matches!(c, '-' | '*' | '•'),
-            },
+            Some(s) => {
+                let mut rev = s.chars().rev().skip_while(|c| is_hspace(*c));
+                match rev.next() {
+                    None => true,
+                    Some(c) if is_line_break(c) => true,
+                    // `- 1.` as a list marker only at the start of its line
+                    // (`2 - 1.` is a score).
+                    Some('-' | '*' | '•') => {
+                        rev.find(|c| !is_hspace(*c)).is_none_or(is_line_break)
+                    }
+                    Some(_) => false,
+                }
+            }
             None => false,
         }
     }
@@ -548,8 +585,7 @@ impl Scan<'_> {
                 return true;
             }
             // Omission right after an opening quote or bracket: «...وسنبقى
-            if prev_non_ws(text, self.bs, i, 4)
-                .is_some_and(|c| matches!(c, '«' | '“' | '(' | '[' | '"'))
+            if self.after_opening_mark(i)
                 && self.unit_start.is_some_and(|u| u < i)
                 && text
                     .get(..i)
@@ -577,8 +613,10 @@ impl Scan<'_> {
             {
                 return true;
             }
-            // Fronted quotation and its reporting clause.
-            if op <= unit && is_reporting(word) {
+            // Fronted quotation and its reporting clause. A quotation that
+            // opened inside a sentence (`قال: "…. …." وأضاف`) is the object
+            // of that sentence, not fronted: what follows it is new.
+            if op <= unit && !self.quoted_in_sentence(op) && is_reporting(word) {
                 return true;
             }
         }
@@ -587,6 +625,66 @@ impl Scan<'_> {
 }
 
 impl Scan<'_> {
+    /// Is the last non-space char before `i` an opening quote or bracket
+    /// (`«...وسنبقى`, `( ... )`)? A straight quote counts too, unless it
+    /// closes a quotation opened inside the sentence (`بأنه "تاريخي".. لكن`
+    /// ends the unit, §7) outside the headline (headlines keep `"…".. …`).
+    fn after_opening_mark(&self, i: usize) -> bool {
+        let text = self.text;
+        let Some(k) = text
+            .get(self.bs..i)
+            .and_then(|s| {
+                s.char_indices()
+                    .rev()
+                    .take(4)
+                    .find(|(_, c)| !c.is_whitespace())
+            })
+            .map(|(k, _)| self.bs + k)
+        else {
+            return false;
+        };
+        match char_at(text, k) {
+            Some('«' | '“' | '(' | '[') => true,
+            Some('"') => match quotes::mark_at(self.marks, k).map(|m| m.role) {
+                // A closed quotation inside a sentence: the ellipsis after it
+                // ends the unit. A fronted one (`"…".. بهذه الكلمات أعلن`)
+                // goes on with its reporting clause.
+                Some(Role::Close(op)) => !self.quoted_in_sentence(op) || self.in_first_line(k),
+                _ => true,
+            },
+            _ => false,
+        }
+    }
+
+    /// Is byte `k` on the first non-blank line of the document, and does
+    /// that line look like a headline (at most 21 words, no final full stop)?
+    fn in_first_line(&self, k: usize) -> bool {
+        let text = self.text;
+        let line = text.get(..k).map_or("", str::trim_start);
+        if line.contains(is_line_break) {
+            return false;
+        }
+        let rest = text.get(k..).unwrap_or("");
+        let rest = rest.split(is_line_break).next().unwrap_or("");
+        // A headline does not end with a full stop.
+        if rest.trim_end().ends_with(['.', '۔']) {
+            return false;
+        }
+        line.split_whitespace()
+            .chain(rest.split_whitespace())
+            .take(22)
+            .count()
+            <= 21
+    }
+
+    /// Did the quotation opened at `op` open inside a sentence (after a
+    /// word, a colon or a comma: `قال: "…"`, `بأنه "…"`), rather than being
+    /// fronted (after a terminal, a dateline dash or at the block start)?
+    fn quoted_in_sentence(&self, op: usize) -> bool {
+        prev_non_ws(self.text, self.bs, op, 8)
+            .is_some_and(|c| c.is_alphanumeric() || matches!(c, ':' | '،' | ','))
+    }
+
     /// `قال في مقاله «ماذا بعد؟» إن…`: the word after an embedded title is
     /// `إن`/`أن` and the text of the unit before the quotation has a
     /// reporting verb, so the clause is the verb's object, not a new sentence.
@@ -635,11 +733,15 @@ fn derived_class(key: &str) -> Option<Stop> {
             .split('.')
             .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
     {
-        return Some(Stop::Abbr(if key.chars().any(is_arabic) {
-            AbbrevClass::Title
-        } else {
-            AbbrevClass::Final
-        }));
+        if key.chars().any(is_arabic) {
+            return Some(Stop::Abbr(AbbrevClass::Title));
+        }
+        // `J.R. Ewing`, `J.P. Morgan`: initials before a name (the listed
+        // `U.S.` `U.K.` keep their own class).
+        if key.chars().all(|c| c == '.' || c.is_uppercase()) {
+            return Some(Stop::Initial);
+        }
+        return Some(Stop::Abbr(AbbrevClass::Final));
     }
     None
 }
