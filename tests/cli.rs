@@ -5,15 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-fn khulasa() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_khulasa"))
-}
-
-fn run(cmd: &mut Command) -> Output {
-    cmd.stdin(Stdio::null())
-        .output()
-        .expect("the khulasa binary runs")
-}
+mod common;
+use common::{khulasa, run};
 
 fn seeds_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")

@@ -5,21 +5,14 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
 use khulasa::input::{self, InputOptions};
 use khulasa::render::BriefView;
 use khulasa::{Document, Pipeline};
 
-fn khulasa() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_khulasa"))
-}
-
-fn run(cmd: &mut Command) -> Output {
-    cmd.stdin(Stdio::null())
-        .output()
-        .expect("the khulasa binary runs")
-}
+mod common;
+use common::{khulasa, run};
 
 const BODY: &str = "أعلنت قوات سوريا الديمقراطية هدنة في الرقة اليوم.\n\
                     وقال المتحدث إن الهدنة صامدة حتى الآن.\n\

@@ -3,6 +3,7 @@
 #![allow(dead_code, clippy::unwrap_used)]
 
 use std::path::Path;
+use std::process::{Command, Output, Stdio};
 
 use khulasa::Document;
 
@@ -32,4 +33,16 @@ pub fn load_dir(dir: &str) -> Vec<Document> {
 /// The bundled seed articles.
 pub fn seeds() -> Vec<Document> {
     load_dir("seeds")
+}
+
+/// The `khulasa` binary of this build.
+pub fn khulasa() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_khulasa"))
+}
+
+/// Runs `cmd` with no standard input and collects its output.
+pub fn run(cmd: &mut Command) -> Output {
+    cmd.stdin(Stdio::null())
+        .output()
+        .expect("the khulasa binary runs")
 }
