@@ -270,6 +270,12 @@ impl Progress {
             }
         }
     }
+    /// One more document done (safe from several threads).
+    pub(crate) fn inc(&self) {
+        if let Some(pb) = &self.0 {
+            pb.inc(1);
+        }
+    }
     /// Prints one line on stderr above the bar.
     pub(crate) fn println(&self, msg: &str) {
         match &self.0 {

@@ -254,8 +254,9 @@ pub(crate) fn process_all(
     pipeline: &Pipeline,
     records: Vec<Record>,
     default: Budget,
+    quiet: bool,
 ) -> Vec<Result<Article, Failed>> {
-    process_map(pool, pipeline, records, default, |a| a)
+    process_map(pool, pipeline, records, default, quiet, |a| a)
 }
 
 /// Like [`process_all`], mapping each article to what the command keeps
@@ -266,19 +267,26 @@ pub(crate) fn process_map<T: Send>(
     pipeline: &Pipeline,
     records: Vec<Record>,
     default: Budget,
+    quiet: bool,
     f: impl Fn(Article) -> T + Sync,
 ) -> Vec<Result<T, Failed>> {
-    pool.install(|| {
+    // A bar on a terminal (not with --quiet), as `batch` shows.
+    let progress = crate::batch_cmd::Progress::on_stderr(quiet);
+    let out = pool.install(|| {
         records
             .into_par_iter()
             .map(|r| {
-                r.map(|doc| {
+                let out = r.map(|doc| {
                     let b = khulasa::batch::doc_budget(&doc, default);
                     f(pipeline.process_with_budget(doc, b))
-                })
+                });
+                progress.inc();
+                out
             })
             .collect()
-    })
+    });
+    progress.finish();
+    out
 }
 
 /// Prints the one stderr line for a failed input ([`failure_line`]) and
@@ -330,7 +338,7 @@ pub(crate) fn run_documents(
         return Err(no_documents(input));
     }
     let total = records.len();
-    let results = process_all(&pool, &pipeline, records, default_budget);
+    let results = process_all(&pool, &pipeline, records, default_budget, input.quiet);
     std::fs::create_dir_all(out)
         .with_context(|| format!("cannot create output directory {}", out.display()))?;
     let stems = unique_stems(results.iter().map(|r| match r {
@@ -564,23 +572,30 @@ fn summarize(args: SummarizeArgs) -> Result<ExitCode> {
         .build()?;
     let records = read_records(&args.input, false)?;
     let total = records.len();
-    let lines = process_map(&pool, &pipeline, records, budget(&args.budget), |a| {
-        let spans = a.summary_spans();
-        let texts: Vec<&str> = spans.iter().map(|s| s.slice(&a.doc.text)).collect();
-        match args.format {
-            LineFormat::Text => texts.iter().fold(header(&a.doc.id, total), |mut s, t| {
-                s.push_str(&t.replace(['\n', '\r'], " "));
-                s.push('\n');
-                s
-            }),
-            LineFormat::Jsonl => SummaryLine {
-                id: &a.doc.id,
-                sentences: spans_to_char_offsets(&a.doc.text, &spans),
-                summary: texts.join(" "),
+    let lines = process_map(
+        &pool,
+        &pipeline,
+        records,
+        budget(&args.budget),
+        args.input.quiet,
+        |a| {
+            let spans = a.summary_spans();
+            let texts: Vec<&str> = spans.iter().map(|s| s.slice(&a.doc.text)).collect();
+            match args.format {
+                LineFormat::Text => texts.iter().fold(header(&a.doc.id, total), |mut s, t| {
+                    s.push_str(&t.replace(['\n', '\r'], " "));
+                    s.push('\n');
+                    s
+                }),
+                LineFormat::Jsonl => SummaryLine {
+                    id: &a.doc.id,
+                    sentences: spans_to_char_offsets(&a.doc.text, &spans),
+                    summary: texts.join(" "),
+                }
+                .to_line(),
             }
-            .to_line(),
-        }
-    });
+        },
+    );
     write_lines(&args.out, lines, total, args.format == LineFormat::Text)
 }
 
@@ -594,76 +609,83 @@ fn terms(args: TermsArgs) -> Result<ExitCode> {
     let records = read_records(&args.input, false)?;
     let total = records.len();
     let entries = pipeline.glossary().entries();
-    let lines = process_map(&pool, &pipeline, records, Budget::default(), |a| {
-        let text = &a.doc.text;
-        let spans: Vec<_> = a.hits.iter().map(|h| h.span).collect();
-        let offsets = spans_to_char_offsets(text, &spans);
-        let cands = if args.candidates {
-            glossary::candidates(text, &a.hits)
-        } else {
-            Vec::new()
-        };
-        match args.format {
-            LineFormat::Text => {
-                let mut s = header(&a.doc.id, 0);
-                for (h, o) in a.hits.iter().zip(&offsets) {
-                    if let Some(e) = entries.get(h.entry) {
-                        let kind = e.kind.map_or("", |k| k.as_str());
+    let lines = process_map(
+        &pool,
+        &pipeline,
+        records,
+        Budget::default(),
+        args.input.quiet,
+        |a| {
+            let text = &a.doc.text;
+            let spans: Vec<_> = a.hits.iter().map(|h| h.span).collect();
+            let offsets = spans_to_char_offsets(text, &spans);
+            let cands = if args.candidates {
+                glossary::candidates(text, &a.hits)
+            } else {
+                Vec::new()
+            };
+            match args.format {
+                LineFormat::Text => {
+                    let mut s = header(&a.doc.id, 0);
+                    for (h, o) in a.hits.iter().zip(&offsets) {
+                        if let Some(e) = entries.get(h.entry) {
+                            let kind = e.kind.map_or("", |k| k.as_str());
+                            s.push_str(&format!(
+                                "{}-{}\t{}\t{}\t{}\t{kind}\n",
+                                o[0],
+                                o[1],
+                                one_line(h.span.slice(text)),
+                                e.ar,
+                                e.en
+                            ));
+                        }
+                    }
+                    for c in &cands {
                         s.push_str(&format!(
-                            "{}-{}\t{}\t{}\t{}\t{kind}\n",
-                            o[0],
-                            o[1],
-                            one_line(h.span.slice(text)),
-                            e.ar,
-                            e.en
+                            "?\t{}\t{}\t{}x\n",
+                            one_line(&c.ar),
+                            c.romanized,
+                            c.count
                         ));
                     }
+                    s
                 }
-                for c in &cands {
-                    s.push_str(&format!(
-                        "?\t{}\t{}\t{}x\n",
-                        one_line(&c.ar),
-                        c.romanized,
-                        c.count
-                    ));
-                }
-                s
-            }
-            LineFormat::Jsonl => {
-                let hits = a
-                    .hits
-                    .iter()
-                    .zip(&offsets)
-                    .filter_map(|(h, o)| {
-                        entries.get(h.entry).map(|e| HitLine {
-                            ar: &e.ar,
-                            en: &e.en,
-                            end: o[1],
-                            start: o[0],
-                            kind: e.kind,
-                        })
-                    })
-                    .collect();
-                let candidates = args.candidates.then(|| {
-                    cands
+                LineFormat::Jsonl => {
+                    let hits = a
+                        .hits
                         .iter()
-                        .map(|c| CandidateLine {
-                            count: c.count,
-                            lang: c.lang,
-                            romanized: &c.romanized,
-                            spans: spans_to_char_offsets(text, &c.spans),
-                            text: &c.ar,
+                        .zip(&offsets)
+                        .filter_map(|(h, o)| {
+                            entries.get(h.entry).map(|e| HitLine {
+                                ar: &e.ar,
+                                en: &e.en,
+                                end: o[1],
+                                start: o[0],
+                                kind: e.kind,
+                            })
                         })
-                        .collect()
-                });
-                json_line(&TermsLine {
-                    candidates,
-                    hits,
-                    id: &a.doc.id,
-                })
+                        .collect();
+                    let candidates = args.candidates.then(|| {
+                        cands
+                            .iter()
+                            .map(|c| CandidateLine {
+                                count: c.count,
+                                lang: c.lang,
+                                romanized: &c.romanized,
+                                spans: spans_to_char_offsets(text, &c.spans),
+                                text: &c.ar,
+                            })
+                            .collect()
+                    });
+                    json_line(&TermsLine {
+                        candidates,
+                        hits,
+                        id: &a.doc.id,
+                    })
+                }
             }
-        }
-    });
+        },
+    );
     write_lines(&args.out, lines, total, false)
 }
 
