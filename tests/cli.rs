@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 mod common;
-use common::{khulasa, run};
+use common::{khulasa, run, run_with_stdin};
 
 fn seeds_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
@@ -196,20 +196,7 @@ fn split_jsonl_gives_code_point_offsets_into_the_original() {
 
 #[test]
 fn stdin_is_read_with_dash() {
-    let mut child = khulasa()
-        .args(["split", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all("جملة أولى. جملة ثانية؟".as_bytes())
-        .unwrap();
-    let o = child.wait_with_output().unwrap();
+    let o = run_with_stdin(&["split", "-"], "جملة أولى. جملة ثانية؟");
     assert!(o.status.success());
     assert_eq!(
         String::from_utf8(o.stdout).unwrap(),

@@ -5,14 +5,14 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use khulasa::input::{self, InputOptions};
 use khulasa::render::BriefView;
 use khulasa::{Document, Pipeline};
 
 mod common;
-use common::{khulasa, run};
+use common::{khulasa, run, run_with_stdin};
 
 const BODY: &str = "أعلنت قوات سوريا الديمقراطية هدنة في الرقة اليوم.\n\
                     وقال المتحدث إن الهدنة صامدة حتى الآن.\n\
@@ -69,19 +69,7 @@ fn issue_7_summarize_reads_a_fifo_and_stdin_alike() {
         "{}",
         String::from_utf8_lossy(&from_fifo.stderr)
     );
-    let mut child = khulasa()
-        .args(["summarize", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(BODY.as_bytes())
-        .unwrap();
-    let from_stdin = child.wait_with_output().unwrap();
+    let from_stdin = run_with_stdin(&["summarize", "-"], BODY);
     assert!(from_stdin.status.success());
     assert!(!from_fifo.stdout.is_empty());
     assert_eq!(from_fifo.stdout, from_stdin.stdout);

@@ -46,3 +46,23 @@ pub fn run(cmd: &mut Command) -> Output {
         .output()
         .expect("the khulasa binary runs")
 }
+
+/// Runs the binary with `args` and `input` on its standard input.
+pub fn run_with_stdin(args: &[&str], input: &str) -> Output {
+    use std::io::Write;
+    let mut child = khulasa()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the khulasa binary runs");
+    // Dropping the handle after writing closes the binary's input.
+    child
+        .stdin
+        .take()
+        .expect("a piped stdin")
+        .write_all(input.as_bytes())
+        .expect("the binary reads its input");
+    child.wait_with_output().expect("the khulasa binary runs")
+}
